@@ -1,0 +1,139 @@
+//! The objects of one run and the indexes rules need.
+
+use crate::k8s::Body;
+use crate::object::Object;
+use std::collections::BTreeMap;
+
+/// How a workload is reachable from outside the cluster.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exposure {
+    /// `Service/<name> (LoadBalancer)`, `Ingress/<name>`, ...
+    pub via: String,
+}
+
+/// All objects of a run, in input order, with indexes.
+#[derive(Debug, Default)]
+pub struct Inventory {
+    pub objects: Vec<Object>,
+    /// Object indexes per namespace (`""` for cluster-scoped objects and objects without a namespace).
+    by_namespace: BTreeMap<String, Vec<usize>>,
+    /// Per pod-bearing object, how it is exposed, if it is.
+    exposure: BTreeMap<usize, Exposure>,
+}
+
+impl Inventory {
+    pub fn new(objects: Vec<Object>) -> Self {
+        let mut inv = Inventory {
+            objects,
+            ..Default::default()
+        };
+        for (i, o) in inv.objects.iter().enumerate() {
+            inv.by_namespace
+                .entry(o.namespace().unwrap_or_default().to_owned())
+                .or_default()
+                .push(i);
+        }
+        inv.exposure = inv.compute_exposure();
+        inv
+    }
+
+    pub fn len(&self) -> usize {
+        self.objects.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.objects.is_empty()
+    }
+
+    /// Indexes of the objects in a namespace.
+    pub fn in_namespace(&self, namespace: &str) -> &[usize] {
+        self.by_namespace.get(namespace).map_or(&[], Vec::as_slice)
+    }
+
+    /// Namespaces that appear in the input, from objects' `metadata.namespace`.
+    pub fn namespaces(&self) -> impl Iterator<Item = &str> {
+        self.by_namespace
+            .keys()
+            .map(String::as_str)
+            .filter(|n| !n.is_empty())
+    }
+
+    /// How an object is exposed outside the cluster, if the input shows it.
+    pub fn exposure(&self, object: usize) -> Option<&Exposure> {
+        self.exposure.get(&object)
+    }
+
+    /// Pod-bearing objects in `namespace` whose pod labels match a Service selector.
+    pub fn selected_by_service(
+        &self,
+        namespace: &str,
+        selector: &BTreeMap<String, String>,
+    ) -> Vec<usize> {
+        if selector.is_empty() {
+            return Vec::new();
+        }
+        self.in_namespace(namespace)
+            .iter()
+            .copied()
+            .filter(|&i| {
+                self.objects[i].pod_template().is_some_and(|t| {
+                    selector
+                        .iter()
+                        .all(|(k, v)| t.metadata.labels.get(k) == Some(v))
+                })
+            })
+            .collect()
+    }
+
+    fn compute_exposure(&self) -> BTreeMap<usize, Exposure> {
+        let mut out = BTreeMap::new();
+        // Services reached by ingresses, per namespace.
+        let mut ingress_backends: BTreeMap<(String, String), String> = BTreeMap::new();
+        for o in &self.objects {
+            if let Body::Ingress(ing) = &o.body {
+                let ns = o.namespace().unwrap_or("default").to_owned();
+                let Some(spec) = &ing.spec else { continue };
+                let backends = spec
+                    .default_backend
+                    .iter()
+                    .chain(spec.backend.iter())
+                    .chain(spec.rules.iter().flat_map(|r| {
+                        r.http
+                            .iter()
+                            .flat_map(|h| h.paths.iter().map(|p| &p.backend))
+                    }));
+                for b in backends {
+                    if let Some(svc) = b.service_name() {
+                        ingress_backends
+                            .entry((ns.clone(), svc.to_owned()))
+                            .or_insert_with(|| format!("Ingress/{}", o.name()));
+                    }
+                }
+            }
+        }
+        for o in &self.objects {
+            let Body::Service(svc) = &o.body else {
+                continue;
+            };
+            let Some(spec) = &svc.spec else { continue };
+            let ns = o.namespace().unwrap_or("default");
+            let via = match spec.type_.as_deref() {
+                Some(t @ ("LoadBalancer" | "NodePort")) => {
+                    Some(format!("Service/{} ({t})", o.name()))
+                }
+                _ if !spec.external_ips.is_empty() => {
+                    Some(format!("Service/{} (externalIPs)", o.name()))
+                }
+                _ => ingress_backends
+                    .get(&(ns.to_owned(), o.name().to_owned()))
+                    .map(|ing| format!("{ing} through Service/{}", o.name())),
+            };
+            let Some(via) = via else { continue };
+            for i in self.selected_by_service(ns, &spec.selector) {
+                out.entry(i)
+                    .or_insert_with(|| Exposure { via: via.clone() });
+            }
+        }
+        out
+    }
+}
