@@ -86,11 +86,7 @@ impl ScanResult {
 }
 
 /// Runs every enabled check and returns raw findings.
-pub fn run_checks(
-    inventory: &Inventory,
-    rules: &[&'static RuleMeta],
-    settings: &Settings,
-) -> Vec<RawFinding> {
+pub fn run_checks(inventory: &Inventory, rules: &[&'static RuleMeta], settings: &Settings) -> Vec<RawFinding> {
     let enabled: Vec<&'static RuleMeta> = rules
         .iter()
         .copied()
@@ -110,13 +106,15 @@ pub fn run_checks(
                     pod_checks.push(s.run);
                 }
             }
+            Check::SharedInventory(s) => {
+                if shared_seen.insert(s.name) {
+                    inventory_checks.push(s.run);
+                }
+            }
             Check::None => {}
         }
     }
-    let ctx = Context {
-        inventory,
-        settings,
-    };
+    let ctx = Context { inventory, settings };
     let mut raw: Vec<RawFinding> = inventory
         .objects
         .par_iter()
@@ -142,11 +140,7 @@ pub fn run_checks(
         check(&ctx, &mut InventoryEmitter::new(&mut raw));
     }
     // Shared checks emit for all their rules; drop the ones the user disabled.
-    raw.retain(|f| {
-        settings
-            .config
-            .rule_enabled(f.rule.id, f.rule.enabled_by_default)
-    });
+    raw.retain(|f| settings.config.rule_enabled(f.rule.id, f.rule.enabled_by_default));
     raw
 }
 
@@ -155,11 +149,7 @@ pub fn parse_ignore_annotation(value: &str) -> Result<(Vec<&str>, &str), &'stati
     let (ids, reason) = value
         .split_once(':')
         .ok_or("no reason: write \"rule-id[,rule-id]: reason\"")?;
-    let ids: Vec<&str> = ids
-        .split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .collect();
+    let ids: Vec<&str> = ids.split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
     if ids.is_empty() {
         return Err("no rule id before the colon");
     }
@@ -210,17 +200,13 @@ pub fn finalize(
             let object = &inventory.objects[r.object];
             let object_ref = object.object_ref();
             let (dread, dread_reasons) = risk_in_context(r.rule, r.object, object, inventory);
-            let severity = config
-                .severity_override(r.rule.id)
-                .unwrap_or_else(|| dread.severity());
+            let severity = config.severity_override(r.rule.id).unwrap_or_else(|| dread.severity());
             let at = object
                 .origin
                 .source_map
                 .as_ref()
                 .and_then(|m| m.locate(&r.path))
-                .map_or((object.origin.line, object.origin.column), |lc| {
-                    (lc.line, lc.column)
-                });
+                .map_or((object.origin.line, object.origin.column), |lc| (lc.line, lc.column));
             let location = Location {
                 file: object.origin.file.clone(),
                 line: at.0,
@@ -229,23 +215,12 @@ pub fn finalize(
             };
             let fp = fingerprint(r.rule.id, &object_ref, &r.path);
             let suppressed = annotation_suppression(object, r.rule.id)
+                .or_else(|| config_suppression(settings, r.rule.id, &location, &object_ref, &mut expired_reported))
                 .or_else(|| {
-                    config_suppression(
-                        settings,
-                        r.rule.id,
-                        &location,
-                        &object_ref,
-                        &mut expired_reported,
-                    )
-                })
-                .or_else(|| {
-                    options
-                        .baseline
-                        .filter(|b| b.contains(&fp))
-                        .map(|_| Suppression {
-                            kind: "baseline",
-                            reason: "in the baseline".into(),
-                        })
+                    options.baseline.filter(|b| b.contains(&fp)).map(|_| Suppression {
+                        kind: "baseline",
+                        reason: "in the baseline".into(),
+                    })
                 });
             Finding {
                 rule: r.rule,
@@ -321,10 +296,7 @@ pub fn finalize(
         if f.suppressed.is_some() {
             summary.suppressed += 1;
         } else {
-            *summary
-                .findings
-                .entry(f.severity.name().into())
-                .or_default() += 1;
+            *summary.findings.entry(f.severity.name().into()).or_default() += 1;
         }
     }
     ScanResult {
@@ -338,12 +310,10 @@ pub fn finalize(
 fn annotation_suppression(object: &Object, rule: &str) -> Option<Suppression> {
     let value = object.metadata.annotations.get(IGNORE_ANNOTATION)?;
     let (ids, reason) = parse_ignore_annotation(value).ok()?;
-    ids.iter()
-        .any(|p| rule_pattern_matches(p, rule))
-        .then(|| Suppression {
-            kind: "annotation",
-            reason: reason.to_owned(),
-        })
+    ids.iter().any(|p| rule_pattern_matches(p, rule)).then(|| Suppression {
+        kind: "annotation",
+        reason: reason.to_owned(),
+    })
 }
 
 fn config_suppression(
@@ -358,31 +328,16 @@ fn config_suppression(
         None => format!("{}/{}", object.kind, object.name),
     };
     for (i, ig) in settings.config.ignore.iter().enumerate() {
-        if ig.rule.trim().is_empty()
-            || ig.reason.trim().is_empty()
-            || !rule_pattern_matches(&ig.rule, rule)
-        {
+        if ig.rule.trim().is_empty() || ig.reason.trim().is_empty() || !rule_pattern_matches(&ig.rule, rule) {
             continue;
         }
-        if ig
-            .path
-            .as_deref()
-            .is_some_and(|p| !glob_match(p, &location.file))
-        {
+        if ig.path.as_deref().is_some_and(|p| !glob_match(p, &location.file)) {
             continue;
         }
-        if ig
-            .object
-            .as_deref()
-            .is_some_and(|p| !glob_match(p, &object_text))
-        {
+        if ig.object.as_deref().is_some_and(|p| !glob_match(p, &object_text)) {
             continue;
         }
-        if ig
-            .expires
-            .as_deref()
-            .is_some_and(|e| e <= settings.today.as_str())
-        {
+        if ig.expires.as_deref().is_some_and(|e| e <= settings.today.as_str()) {
             expired.insert(i);
             continue;
         }
@@ -398,12 +353,7 @@ fn config_suppression(
 const SYSTEM_NAMESPACES: [&str; 3] = ["kube-system", "kube-public", "kube-node-lease"];
 
 /// The rule's DREAD vector adjusted by what the inventory says about the object (DESIGN.md section 4).
-fn risk_in_context(
-    rule: &RuleMeta,
-    index: usize,
-    object: &Object,
-    inventory: &Inventory,
-) -> (Dread, Vec<String>) {
+fn risk_in_context(rule: &RuleMeta, index: usize, object: &Object, inventory: &Inventory) -> (Dread, Vec<String>) {
     let mut d = rule.dread;
     let mut reasons = Vec::new();
     if matches!(rule.domain, Domain::Config) {

@@ -52,10 +52,7 @@ impl Inventory {
 
     /// Namespaces that appear in the input, from objects' `metadata.namespace`.
     pub fn namespaces(&self) -> impl Iterator<Item = &str> {
-        self.by_namespace
-            .keys()
-            .map(String::as_str)
-            .filter(|n| !n.is_empty())
+        self.by_namespace.keys().map(String::as_str).filter(|n| !n.is_empty())
     }
 
     /// How an object is exposed outside the cluster, if the input shows it.
@@ -64,11 +61,7 @@ impl Inventory {
     }
 
     /// Pod-bearing objects in `namespace` whose pod labels match a Service selector.
-    pub fn selected_by_service(
-        &self,
-        namespace: &str,
-        selector: &BTreeMap<String, String>,
-    ) -> Vec<usize> {
+    pub fn selected_by_service(&self, namespace: &str, selector: &BTreeMap<String, String>) -> Vec<usize> {
         if selector.is_empty() {
             return Vec::new();
         }
@@ -76,11 +69,9 @@ impl Inventory {
             .iter()
             .copied()
             .filter(|&i| {
-                self.objects[i].pod_template().is_some_and(|t| {
-                    selector
-                        .iter()
-                        .all(|(k, v)| t.metadata.labels.get(k) == Some(v))
-                })
+                self.objects[i]
+                    .pod_template()
+                    .is_some_and(|t| selector.iter().all(|(k, v)| t.metadata.labels.get(k) == Some(v)))
             })
             .collect()
     }
@@ -93,15 +84,11 @@ impl Inventory {
             if let Body::Ingress(ing) = &o.body {
                 let ns = o.namespace().unwrap_or("default").to_owned();
                 let Some(spec) = &ing.spec else { continue };
-                let backends = spec
-                    .default_backend
-                    .iter()
-                    .chain(spec.backend.iter())
-                    .chain(spec.rules.iter().flat_map(|r| {
-                        r.http
-                            .iter()
-                            .flat_map(|h| h.paths.iter().map(|p| &p.backend))
-                    }));
+                let backends = spec.default_backend.iter().chain(spec.backend.iter()).chain(
+                    spec.rules
+                        .iter()
+                        .flat_map(|r| r.http.iter().flat_map(|h| h.paths.iter().map(|p| &p.backend))),
+                );
                 for b in backends {
                     if let Some(svc) = b.service_name() {
                         ingress_backends
@@ -118,20 +105,15 @@ impl Inventory {
             let Some(spec) = &svc.spec else { continue };
             let ns = o.namespace().unwrap_or("default");
             let via = match spec.type_.as_deref() {
-                Some(t @ ("LoadBalancer" | "NodePort")) => {
-                    Some(format!("Service/{} ({t})", o.name()))
-                }
-                _ if !spec.external_ips.is_empty() => {
-                    Some(format!("Service/{} (externalIPs)", o.name()))
-                }
+                Some(t @ ("LoadBalancer" | "NodePort")) => Some(format!("Service/{} ({t})", o.name())),
+                _ if !spec.external_ips.is_empty() => Some(format!("Service/{} (externalIPs)", o.name())),
                 _ => ingress_backends
                     .get(&(ns.to_owned(), o.name().to_owned()))
                     .map(|ing| format!("{ing} through Service/{}", o.name())),
             };
             let Some(via) = via else { continue };
             for i in self.selected_by_service(ns, &spec.selector) {
-                out.entry(i)
-                    .or_insert_with(|| Exposure { via: via.clone() });
+                out.entry(i).or_insert_with(|| Exposure { via: via.clone() });
             }
         }
         out

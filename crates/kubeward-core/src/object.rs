@@ -146,13 +146,7 @@ impl Object {
                         is_pod: false,
                     });
                 }
-                let template = spec
-                    .job_template
-                    .as_ref()?
-                    .spec
-                    .as_ref()?
-                    .template
-                    .as_ref()?;
+                let template = spec.job_template.as_ref()?.spec.as_ref()?.template.as_ref()?;
                 Some(PodTemplateView {
                     metadata: &template.metadata,
                     spec: template.spec.as_ref()?,
@@ -196,6 +190,7 @@ pub enum BodyKind {
     LimitRange,
     RuntimeClass,
     WebhookConfiguration,
+    Config,
     Other,
 }
 
@@ -205,9 +200,7 @@ impl BodyKind {
         match (group, kind) {
             ("", "Pod") => BodyKind::Pod,
             ("", "ReplicationController") => BodyKind::Workload,
-            ("apps" | "extensions", "Deployment" | "StatefulSet" | "DaemonSet" | "ReplicaSet") => {
-                BodyKind::Workload
-            }
+            ("apps" | "extensions", "Deployment" | "StatefulSet" | "DaemonSet" | "ReplicaSet") => BodyKind::Workload,
             ("batch", "Job" | "CronJob") => BodyKind::Workload,
             ("", "PodTemplate") => BodyKind::PodTemplate,
             ("", "Service") => BodyKind::Service,
@@ -218,16 +211,13 @@ impl BodyKind {
             ("", "Secret") => BodyKind::Secret,
             ("", "ConfigMap") => BodyKind::ConfigMap,
             ("rbac.authorization.k8s.io", "Role" | "ClusterRole") => BodyKind::Role,
-            ("rbac.authorization.k8s.io", "RoleBinding" | "ClusterRoleBinding") => {
-                BodyKind::Binding
-            }
+            ("rbac.authorization.k8s.io", "RoleBinding" | "ClusterRoleBinding") => BodyKind::Binding,
             ("", "ResourceQuota") => BodyKind::ResourceQuota,
             ("", "LimitRange") => BodyKind::LimitRange,
             ("node.k8s.io", "RuntimeClass") => BodyKind::RuntimeClass,
-            (
-                "admissionregistration.k8s.io",
-                "ValidatingWebhookConfiguration" | "MutatingWebhookConfiguration",
-            ) => BodyKind::WebhookConfiguration,
+            ("admissionregistration.k8s.io", "ValidatingWebhookConfiguration" | "MutatingWebhookConfiguration") => {
+                BodyKind::WebhookConfiguration
+            }
             _ => BodyKind::Other,
         }
     }
@@ -241,27 +231,20 @@ impl BodyKind {
             BodyKind::PodTemplate => Body::PodTemplate(Box::new(PodTemplateBody::deserialize(d)?)),
             BodyKind::Service => Body::Service(Box::new(ServiceBody::deserialize(d)?)),
             BodyKind::Ingress => Body::Ingress(Box::new(IngressBody::deserialize(d)?)),
-            BodyKind::NetworkPolicy => {
-                Body::NetworkPolicy(Box::new(NetworkPolicyBody::deserialize(d)?))
-            }
+            BodyKind::NetworkPolicy => Body::NetworkPolicy(Box::new(NetworkPolicyBody::deserialize(d)?)),
             BodyKind::Namespace => Body::Namespace,
-            BodyKind::ServiceAccount => {
-                Body::ServiceAccount(Box::new(ServiceAccountBody::deserialize(d)?))
-            }
+            BodyKind::ServiceAccount => Body::ServiceAccount(Box::new(ServiceAccountBody::deserialize(d)?)),
             BodyKind::Secret => Body::Secret(Box::new(DataBody::deserialize(d)?)),
             BodyKind::ConfigMap => Body::ConfigMap(Box::new(DataBody::deserialize(d)?)),
             BodyKind::Role => Body::Role(Box::new(RoleBody::deserialize(d)?)),
             BodyKind::Binding => Body::Binding(Box::new(BindingBody::deserialize(d)?)),
-            BodyKind::ResourceQuota => {
-                Body::ResourceQuota(Box::new(ResourceQuotaBody::deserialize(d)?))
-            }
+            BodyKind::ResourceQuota => Body::ResourceQuota(Box::new(ResourceQuotaBody::deserialize(d)?)),
             BodyKind::LimitRange => Body::LimitRange,
-            BodyKind::RuntimeClass => {
-                Body::RuntimeClass(Box::new(RuntimeClassBody::deserialize(d)?))
-            }
+            BodyKind::RuntimeClass => Body::RuntimeClass(Box::new(RuntimeClassBody::deserialize(d)?)),
             BodyKind::WebhookConfiguration => {
                 Body::WebhookConfiguration(Box::new(WebhookConfigurationBody::deserialize(d)?))
             }
+            BodyKind::Config => Body::Config(Box::new(serde_json::Value::deserialize(d)?)),
             BodyKind::Other => Body::Other,
         })
     }

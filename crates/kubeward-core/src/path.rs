@@ -252,10 +252,7 @@ mod tests {
                 Segment::Key("privileged")
             ]
         );
-        let a = FieldPath::root()
-            .key("metadata")
-            .key("annotations")
-            .key("a.b/c");
+        let a = FieldPath::root().key("metadata").key("annotations").key("a.b/c");
         assert_eq!(a.as_str(), r#"metadata.annotations["a.b/c"]"#);
         assert_eq!(a.segments().last(), Some(Segment::Key("a.b/c")));
         assert_eq!(a.parent().as_str(), "metadata.annotations");

@@ -87,11 +87,7 @@ impl Dread {
     }
 
     fn sum(&self) -> u8 {
-        self.damage
-            + self.reproducibility
-            + self.exploitability
-            + self.affected_users
-            + self.discoverability
+        self.damage + self.reproducibility + self.exploitability + self.affected_users + self.discoverability
     }
 
     /// The severity this vector maps to.
@@ -103,11 +99,7 @@ impl Dread {
     pub fn vector(&self) -> String {
         format!(
             "D{} R{} E{} A{} D{}",
-            self.damage,
-            self.reproducibility,
-            self.exploitability,
-            self.affected_users,
-            self.discoverability
+            self.damage, self.reproducibility, self.exploitability, self.affected_users, self.discoverability
         )
     }
 }
@@ -162,9 +154,7 @@ impl Severity {
     }
 
     pub fn parse(text: &str) -> Option<Severity> {
-        Severity::ALL
-            .into_iter()
-            .find(|s| s.name().eq_ignore_ascii_case(text))
+        Severity::ALL.into_iter().find(|s| s.name().eq_ignore_ascii_case(text))
     }
 }
 

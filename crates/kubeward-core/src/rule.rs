@@ -18,8 +18,10 @@ pub enum Check {
     Object(fn(&Object, &Context<'_>, &mut Emitter<'_>)),
     /// Called once per run with the whole inventory; findings name their object.
     Inventory(fn(&Context<'_>, &mut InventoryEmitter<'_>)),
-    /// Findings come from an engine shared by several rules (Pod Security), run once for all of them.
+    /// Findings come from an engine shared by several rules (Pod Security), run once per pod for all of them.
     Shared(&'static SharedCheck),
+    /// An inventory-wide engine shared by several rules (the CIS control-plane checks), run once per scan.
+    SharedInventory(&'static SharedInventoryCheck),
     /// The rule is evaluated elsewhere (audit detectors, node checks) and listed here for `rules` and `explain`.
     None,
 }
@@ -28,6 +30,12 @@ pub enum Check {
 pub struct SharedCheck {
     pub name: &'static str,
     pub run: fn(&PodTemplateView<'_>, &Object, &Context<'_>, &mut Emitter<'_>),
+}
+
+/// An inventory-wide check that serves several rules at once.
+pub struct SharedInventoryCheck {
+    pub name: &'static str,
+    pub run: fn(&Context<'_>, &mut InventoryEmitter<'_>),
 }
 
 /// Where the rule applies; `kubeward rules` groups by it.
@@ -188,13 +196,7 @@ impl<'a> InventoryEmitter<'a> {
         InventoryEmitter { out }
     }
 
-    pub fn emit(
-        &mut self,
-        rule: &'static RuleMeta,
-        object: usize,
-        path: FieldPath,
-        message: impl Into<String>,
-    ) {
+    pub fn emit(&mut self, rule: &'static RuleMeta, object: usize, path: FieldPath, message: impl Into<String>) {
         self.out.push(RawFinding {
             rule,
             object,

@@ -21,7 +21,7 @@ pub struct Config {
 pub struct RulesConfig {
     /// Rule ids or globs (`pss.*`, `all`) to turn on, including rules off by default.
     pub enable: Vec<String>,
-    /// Rule ids or globs to turn off. Wins over `enable`.
+    /// Rule ids or globs to turn off. See [`Config::rule_enabled`] for how the two lists combine.
     pub disable: Vec<String>,
     /// Severity per rule id or glob; the last matching entry wins.
     pub severity: BTreeMap<String, Severity>,
@@ -124,12 +124,8 @@ pub fn glob_match(pattern: &str, text: &str) -> bool {
             None => t.is_empty(),
             Some(b'*') if p.get(1) == Some(&b'*') => {
                 let rest = &p[2..];
-                let rest = rest
-                    .strip_prefix(b"/")
-                    .filter(|_| !rest.is_empty())
-                    .unwrap_or(rest);
-                (0..=t.len()).any(|i| go(rest, &t[i..]))
-                    || (p.len() > 2 && p[2] == b'/' && go(&p[3..], t))
+                let rest = rest.strip_prefix(b"/").filter(|_| !rest.is_empty()).unwrap_or(rest);
+                (0..=t.len()).any(|i| go(rest, &t[i..])) || (p.len() > 2 && p[2] == b'/' && go(&p[3..], t))
             }
             Some(b'*') => {
                 let rest = &p[1..];
@@ -157,19 +153,21 @@ pub fn rule_pattern_matches(pattern: &str, id: &str) -> bool {
 }
 
 impl Config {
-    /// Whether a rule runs: on by default unless disabled, or enabled explicitly.
+    /// Whether a rule runs. The most specific entry wins: an exact id in `disable`, then an exact id in
+    /// `enable`, then a glob (or `all`) in `disable`, then one in `enable`, then the rule's default. So
+    /// `disable: [all]` with `enable: [image.latest-or-untagged]` runs that one rule.
     pub fn rule_enabled(&self, id: &str, enabled_by_default: bool) -> bool {
-        let disabled = self
-            .rules
-            .disable
-            .iter()
-            .any(|p| rule_pattern_matches(p, id));
-        let enabled = self
-            .rules
-            .enable
-            .iter()
-            .any(|p| rule_pattern_matches(p, id));
-        !disabled && (enabled_by_default || enabled)
+        let exact = |list: &[String]| list.iter().any(|p| p == id);
+        let glob = |list: &[String]| list.iter().any(|p| rule_pattern_matches(p, id));
+        if exact(&self.rules.disable) {
+            false
+        } else if exact(&self.rules.enable) {
+            true
+        } else if glob(&self.rules.disable) {
+            false
+        } else {
+            glob(&self.rules.enable) || enabled_by_default
+        }
     }
 
     /// Severity configured for a rule, if any.
@@ -197,9 +195,7 @@ impl Config {
             if let Some(e) = &ig.expires
                 && !is_date(e)
             {
-                out.push(format!(
-                    "ignore[{i}]: `expires` must be a date YYYY-MM-DD, got {e:?}"
-                ));
+                out.push(format!("ignore[{i}]: `expires` must be a date YYYY-MM-DD, got {e:?}"));
             }
         }
         out
@@ -240,5 +236,10 @@ mod tests {
         assert!(c.rule_enabled("a.b", false));
         c.rules.disable.push("a.b".into());
         assert!(!c.rule_enabled("a.b", true));
+        let mut only = Config::default();
+        only.rules.disable.push("all".into());
+        only.rules.enable.push("x.y".into());
+        assert!(only.rule_enabled("x.y", true));
+        assert!(!only.rule_enabled("x.z", true));
     }
 }

@@ -132,9 +132,7 @@ impl NodeDe<'_, '_> {
         match self.node.value {
             Value::Int(i) => Ok(i128::from(i)),
             Value::Uint(u) => Ok(i128::from(u)),
-            Value::Float(f) if f.fract() == 0.0 && f.is_finite() && f.abs() < 9.2e18 => {
-                Ok(f as i128)
-            }
+            Value::Float(f) if f.fract() == 0.0 && f.is_finite() && f.abs() < 9.2e18 => Ok(f as i128),
             Value::Null => Ok(0),
             _ => Err(self.invalid("an integer")),
         }
@@ -250,19 +248,11 @@ impl<'de> de::Deserializer<'de> for NodeDe<'de, '_> {
         visitor.visit_unit()
     }
 
-    fn deserialize_unit_struct<V: Visitor<'de>>(
-        self,
-        _: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, DeError> {
+    fn deserialize_unit_struct<V: Visitor<'de>>(self, _: &'static str, visitor: V) -> Result<V::Value, DeError> {
         visitor.visit_unit()
     }
 
-    fn deserialize_newtype_struct<V: Visitor<'de>>(
-        self,
-        _: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, DeError> {
+    fn deserialize_newtype_struct<V: Visitor<'de>>(self, _: &'static str, visitor: V) -> Result<V::Value, DeError> {
         visitor.visit_newtype_struct(self)
     }
 
@@ -356,10 +346,7 @@ struct SeqDe<'de, 'a> {
 impl<'de> de::SeqAccess<'de> for SeqDe<'de, '_> {
     type Error = DeError;
 
-    fn next_element_seed<T: DeserializeSeed<'de>>(
-        &mut self,
-        seed: T,
-    ) -> Result<Option<T::Value>, DeError> {
+    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, DeError> {
         let Some(node) = self.items.next() else {
             return Ok(None);
         };
@@ -389,10 +376,7 @@ struct MapDe<'de, 'a> {
 impl<'de> de::MapAccess<'de> for MapDe<'de, '_> {
     type Error = DeError;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, DeError> {
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, DeError> {
         let Some(entry) = self.entries.next() else {
             return Ok(None);
         };
@@ -433,9 +417,7 @@ mod tests {
 
     #[test]
     fn yes_is_true_for_booleans() {
-        let n = node(
-            "spec:\n  containers:\n  - name: a\n    securityContext:\n      privileged: yes\n",
-        );
+        let n = node("spec:\n  containers:\n  - name: a\n    securityContext:\n      privileged: yes\n");
         let pod: PodBody = from_node(&n).unwrap();
         let c = &pod.spec.unwrap().containers[0];
         assert_eq!(c.security_context.as_ref().unwrap().privileged, Some(true));
@@ -443,23 +425,11 @@ mod tests {
 
     #[test]
     fn wrong_types_name_the_field_and_position() {
-        let n = node(
-            "spec:\n  containers:\n  - name: a\n    securityContext:\n      privileged: \"maybe\"\n",
-        );
+        let n = node("spec:\n  containers:\n  - name: a\n    securityContext:\n      privileged: \"maybe\"\n");
         let err = from_node::<PodBody>(&n).unwrap_err();
         assert_eq!(err.path, "spec.containers[0].securityContext.privileged");
-        assert_eq!(
-            err.mark,
-            Some(Mark {
-                line: 5,
-                column: 19
-            })
-        );
-        assert!(
-            err.message.contains("expected a boolean"),
-            "{}",
-            err.message
-        );
+        assert_eq!(err.mark, Some(Mark { line: 5, column: 19 }));
+        assert!(err.message.contains("expected a boolean"), "{}", err.message);
 
         let n = node("spec:\n  replicas: many\n");
         let err = from_node::<WorkloadBody>(&n).unwrap_err();
@@ -469,9 +439,7 @@ mod tests {
 
     #[test]
     fn numbers_are_not_strings_but_integral_floats_are_integers() {
-        let n = node(
-            "spec:\n  containers:\n  - name: a\n    env:\n    - name: PORT\n      value: 8080\n",
-        );
+        let n = node("spec:\n  containers:\n  - name: a\n    env:\n    - name: PORT\n      value: 8080\n");
         let err = from_node::<PodBody>(&n).unwrap_err();
         assert_eq!(err.path, "spec.containers[0].env[0].value");
         let n = node("spec:\n  replicas: 08\n");

@@ -110,18 +110,11 @@ pub fn parse_bytes(bytes: &[u8], file: &str, discovered: bool) -> Loaded {
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
-            let line = bytes[..e.valid_up_to()]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count() as u32
-                + 1;
+            let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() as u32 + 1;
             let message = if bytes.contains(&0) {
                 "not a text file (binary content)".to_owned()
             } else {
-                format!(
-                    "not valid UTF-8 (invalid byte at offset {})",
-                    e.valid_up_to()
-                )
+                format!("not valid UTF-8 (invalid byte at offset {})", e.valid_up_to())
             };
             if discovered {
                 return Loaded {
@@ -134,11 +127,7 @@ pub fn parse_bytes(bytes: &[u8], file: &str, discovered: bool) -> Loaded {
                 };
             }
             return Loaded {
-                errors: vec![file_error(
-                    file,
-                    Some(node::Mark { line, column: 1 }),
-                    message,
-                )],
+                errors: vec![file_error(file, Some(node::Mark { line, column: 1 }), message)],
                 files: 1,
                 ..Default::default()
             };
@@ -203,11 +192,8 @@ pub fn parse_str(text: &str, file: &str) -> Loaded {
             objects_of_document(doc, &file_arc, template.as_ref(), is_json_array, &mut out);
         }
         if let Some(f) = parsed.fatal {
-            out.errors.push(file_error(
-                file,
-                Some(f.mark),
-                format!("invalid YAML: {}", f.message),
-            ));
+            out.errors
+                .push(file_error(file, Some(f.mark), format!("invalid YAML: {}", f.message)));
         }
     }
     if !saw_document && out.errors.is_empty() {
@@ -220,13 +206,7 @@ pub fn parse_str(text: &str, file: &str) -> Loaded {
     out
 }
 
-fn objects_of_document(
-    doc: &Node,
-    file: &Arc<str>,
-    template: Option<&Arc<str>>,
-    json_array: bool,
-    out: &mut Loaded,
-) {
+fn objects_of_document(doc: &Node, file: &Arc<str>, template: Option<&Arc<str>>, json_array: bool, out: &mut Loaded) {
     match &doc.value {
         Value::Null => {}
         Value::Map(_) => object_or_list(doc, file, template, out),
@@ -238,7 +218,10 @@ fn objects_of_document(
         _ => out.errors.push(file_error(
             file,
             Some(doc.mark),
-            format!("the document is a {}, not a Kubernetes object (a mapping with apiVersion and kind)", doc.type_name()),
+            format!(
+                "the document is a {}, not a Kubernetes object (a mapping with apiVersion and kind)",
+                doc.type_name()
+            ),
         )),
     }
 }
@@ -248,10 +231,7 @@ fn object_or_list(node: &Node, file: &Arc<str>, template: Option<&Arc<str>>, out
         out.errors.push(file_error(
             file,
             Some(node.mark),
-            format!(
-                "expected a Kubernetes object (a mapping), found a {}",
-                node.type_name()
-            ),
+            format!("expected a Kubernetes object (a mapping), found a {}", node.type_name()),
         ));
         return;
     }
@@ -269,10 +249,7 @@ fn object_or_list(node: &Node, file: &Arc<str>, template: Option<&Arc<str>>, out
             _ => out.errors.push(file_error(
                 file,
                 Some(items.mark),
-                format!(
-                    "`items` of a {kind} must be a list, found a {}",
-                    items.type_name()
-                ),
+                format!("`items` of a {kind} must be a list, found a {}", items.type_name()),
             )),
         }
         return;
@@ -286,16 +263,12 @@ fn object_or_list(node: &Node, file: &Arc<str>, template: Option<&Arc<str>>, out
 fn required_string<'a>(node: &'a Node, key: &str, file: &str) -> Result<&'a str, InputError> {
     match node.get(key) {
         Some(Node {
-            value: Value::Str(s),
-            ..
+            value: Value::Str(s), ..
         }) if !s.is_empty() => Ok(s),
         Some(other) => Err(file_error(
             file,
             Some(other.mark),
-            format!(
-                "`{key}` must be a non-empty string, found a {}",
-                other.type_name()
-            ),
+            format!("`{key}` must be a non-empty string, found a {}", other.type_name()),
         )),
         None => Err(file_error(
             file,
@@ -316,10 +289,7 @@ fn build_object(
     let kind = required_string(node, "kind", file)?;
     let name_hint = || {
         let meta = node.get("metadata");
-        let name = meta
-            .and_then(|m| m.get("name"))
-            .and_then(Node::as_str)
-            .unwrap_or("");
+        let name = meta.and_then(|m| m.get("name")).and_then(Node::as_str).unwrap_or("");
         match meta.and_then(|m| m.get("namespace")).and_then(Node::as_str) {
             Some(ns) => format!("{kind}/{ns}/{name}"),
             None => format!("{kind}/{name}"),
@@ -351,13 +321,10 @@ fn build_object(
         Err(strict) => {
             // A scalar where a string belongs: the API server rejects the object, but its other fields are
             // still worth judging, so the error is reported and the object evaluated with the value as text.
-            let lenient = body_kind
-                .decode(de::lenient_deserializer(node))
-                .map_err(decode_error)?;
+            let lenient = body_kind.decode(de::lenient_deserializer(node)).map_err(decode_error)?;
             let mut e = decode_error(strict);
-            e.message.push_str(
-                " (the API server rejects this object; evaluated with the value read as text)",
-            );
+            e.message
+                .push_str(" (the API server rejects this object; evaluated with the value read as text)");
             e.object_evaluated = true;
             errors.push(e);
             lenient
@@ -414,10 +381,7 @@ fn record_locations(node: &Node, hash: u64, map: &mut SourceMap) {
 }
 
 /// Decodes a YAML or JSON text (a configuration file) into `T`, with the position of any error.
-pub fn from_yaml_str<T: serde::de::DeserializeOwned>(
-    text: &str,
-    file: &str,
-) -> Result<T, InputError> {
+pub fn from_yaml_str<T: serde::de::DeserializeOwned>(text: &str, file: &str) -> Result<T, InputError> {
     let chunks = yaml::split_documents(text);
     let chunk = chunks
         .iter()
@@ -425,11 +389,7 @@ pub fn from_yaml_str<T: serde::de::DeserializeOwned>(
         .ok_or_else(|| file_error(file, None, "the file is empty".into()))?;
     let parsed = yaml::parse_chunk(chunk.text, chunk.first_line);
     if let Some(f) = parsed.fatal {
-        return Err(file_error(
-            file,
-            Some(f.mark),
-            format!("invalid YAML: {}", f.message),
-        ));
+        return Err(file_error(file, Some(f.mark), format!("invalid YAML: {}", f.message)));
     }
     if let Some(w) = parsed.warnings.first() {
         return Err(file_error(file, Some(w.mark), w.message.clone()));

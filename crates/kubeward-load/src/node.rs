@@ -47,10 +47,7 @@ impl Node {
     }
 
     pub fn get(&self, key: &str) -> Option<&Node> {
-        self.as_map()?
-            .iter()
-            .find(|(k, _)| k.text == key)
-            .map(|(_, v)| v)
+        self.as_map()?.iter().find(|(k, _)| k.text == key).map(|(_, v)| v)
     }
 
     pub fn as_str(&self) -> Option<&str> {
@@ -203,11 +200,7 @@ pub fn key_text(value: &Value, source: &str) -> String {
 /// A float as Go's `strconv.FormatFloat(f, 'g', -1, 64)` writes integral and simple values.
 pub fn format_float(f: f64) -> String {
     if f.is_infinite() {
-        return if f > 0.0 {
-            "+Inf".into()
-        } else {
-            "-Inf".into()
-        };
+        return if f > 0.0 { "+Inf".into() } else { "-Inf".into() };
     }
     if f.is_nan() {
         return "NaN".into();
@@ -222,9 +215,7 @@ mod tests {
 
     #[test]
     fn yaml_1_1_booleans() {
-        for t in [
-            "y", "Y", "yes", "Yes", "YES", "on", "On", "ON", "true", "True", "TRUE",
-        ] {
+        for t in ["y", "Y", "yes", "Yes", "YES", "on", "On", "ON", "true", "True", "TRUE"] {
             assert_eq!(resolve_plain(t), Value::Bool(true), "{t}");
         }
         for t in [

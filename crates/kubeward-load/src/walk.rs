@@ -29,11 +29,8 @@ impl Input {
 
     /// Reads the whole input, refusing anything larger than `max` bytes without reading it all.
     pub fn read(&self, max: u64) -> Result<Vec<u8>, String> {
-        let too_big = |n: u64| {
-            format!(
-                "file is larger than the limit of {max} bytes ({n} bytes); raise it with --max-file-size"
-            )
-        };
+        let too_big =
+            |n: u64| format!("file is larger than the limit of {max} bytes ({n} bytes); raise it with --max-file-size");
         match self {
             Input::Stdin => {
                 let mut buf = Vec::new();
@@ -109,8 +106,7 @@ fn walk_dir(dir: &Path, seen: &mut HashSet<PathBuf>, out: &mut Expanded) {
     let real = match std::fs::canonicalize(dir) {
         Ok(r) => r,
         Err(e) => {
-            out.errors
-                .push(error(dir, format!("cannot read directory: {e}")));
+            out.errors.push(error(dir, format!("cannot read directory: {e}")));
             return;
         }
     };
@@ -121,8 +117,7 @@ fn walk_dir(dir: &Path, seen: &mut HashSet<PathBuf>, out: &mut Expanded) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            out.errors
-                .push(error(dir, format!("cannot read directory: {e}")));
+            out.errors.push(error(dir, format!("cannot read directory: {e}")));
             return;
         }
     };
@@ -137,9 +132,7 @@ fn walk_dir(dir: &Path, seen: &mut HashSet<PathBuf>, out: &mut Expanded) {
             Ok(m) if m.is_dir() => walk_dir(&p, seen, out),
             Ok(_) if is_manifest_name(&p) => out.inputs.push(Input::Discovered(p)),
             Ok(_) => {}
-            Err(e) if is_manifest_name(&p) => {
-                out.errors.push(error(&p, format!("cannot read: {e}")))
-            }
+            Err(e) if is_manifest_name(&p) => out.errors.push(error(&p, format!("cannot read: {e}"))),
             // A dangling symlink that is not a manifest is of no interest.
             Err(_) => {}
         }

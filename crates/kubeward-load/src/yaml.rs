@@ -139,9 +139,7 @@ impl Builder {
         if self.nodes > MAX_NODES {
             return Err(YamlIssue {
                 mark: at,
-                message: format!(
-                    "document expands to more than {MAX_NODES} nodes (alias bomb or oversized document)"
-                ),
+                message: format!("document expands to more than {MAX_NODES} nodes (alias bomb or oversized document)"),
             });
         }
         Ok(())
@@ -158,10 +156,7 @@ impl Builder {
             Some(Frame::Map { entries, key, .. }) => match key.take() {
                 None => {
                     let text = key_text(&node.value, "");
-                    *key = Some(Key {
-                        text,
-                        mark: node.mark,
-                    });
+                    *key = Some(Key { text, mark: node.mark });
                 }
                 Some(k) => {
                     if let Some(existing) = entries.iter_mut().find(|(ek, _)| ek.text == k.text) {
@@ -275,10 +270,7 @@ fn with_indent(text: &str, line: usize, wanted: usize) -> String {
 fn reindent_line(text: &str, line: usize) -> Option<String> {
     let lines: Vec<&str> = text.split('\n').collect();
     let target = *lines.get(line.checked_sub(1)?)?;
-    let above = lines[..line - 1]
-        .iter()
-        .rev()
-        .find(|l| !l.trim().is_empty())?;
+    let above = lines[..line - 1].iter().rev().find(|l| !l.trim().is_empty())?;
     let wanted = indent_of(above) + 2;
     (indent_of(target) < wanted).then(|| with_indent(text, line, wanted))
 }
@@ -344,8 +336,7 @@ fn step(b: &mut Builder, event: Event<'_>, span: &Span) -> Result<(), YamlIssue>
         Event::Scalar(text, style, anchor, tag) => {
             b.count(1, mark)?;
             let is_str_tag = tag.as_ref().is_some_and(|t| {
-                t.handle == "tag:yaml.org,2002:" && t.suffix == "str"
-                    || t.handle == "!!" && t.suffix == "str"
+                t.handle == "tag:yaml.org,2002:" && t.suffix == "str" || t.handle == "!!" && t.suffix == "str"
             });
             let value = if style == ScalarStyle::Plain && !is_str_tag {
                 resolve_plain(&text)
@@ -378,12 +369,7 @@ fn step(b: &mut Builder, event: Event<'_>, span: &Span) -> Result<(), YamlIssue>
             });
         }
         Event::SequenceEnd => {
-            if let Some(Frame::Seq {
-                items,
-                mark,
-                anchor,
-            }) = b.stack.pop()
-            {
+            if let Some(Frame::Seq { items, mark, anchor }) = b.stack.pop() {
                 b.attach(
                     Node {
                         value: Value::Seq(items),
@@ -472,21 +458,9 @@ mod tests {
         let doc = &p.documents[0];
         let (k, _) = &doc.as_map().unwrap()[1];
         assert_eq!(k.text, "spec");
-        assert_eq!(
-            k.mark,
-            Mark {
-                line: 12,
-                column: 1
-            }
-        );
+        assert_eq!(k.mark, Mark { line: 12, column: 1 });
         let x = doc.get("spec").unwrap().as_map().unwrap()[0].0.mark;
-        assert_eq!(
-            x,
-            Mark {
-                line: 13,
-                column: 3
-            }
-        );
+        assert_eq!(x, Mark { line: 13, column: 3 });
     }
 
     #[test]
@@ -520,24 +494,20 @@ mod tests {
     fn yaml_1_1_keys_become_their_json_text() {
         // sigs.k8s.io/yaml turns the boolean key `y` into "true", as it does `on` in GitHub workflows.
         let doc = one("y: 1\non: 2\n3: 4\n");
-        let keys: Vec<&str> = doc
-            .as_map()
-            .unwrap()
-            .iter()
-            .map(|(k, _)| k.text.as_str())
-            .collect();
+        let keys: Vec<&str> = doc.as_map().unwrap().iter().map(|(k, _)| k.text.as_str()).collect();
         assert_eq!(keys, ["true", "3"]);
     }
 
     #[test]
     fn alias_bomb_is_bounded() {
-        let mut text = String::from(
-            "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
-        );
+        let mut text =
+            String::from("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
         let names = ["b", "c", "d", "e", "f", "g", "h", "i"];
         let mut prev = "a";
         for n in names {
-            text.push_str(&format!("{n}: &{n} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"));
+            text.push_str(&format!(
+                "{n}: &{n} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"
+            ));
             prev = n;
         }
         let p = parse_chunk(&text, 1);

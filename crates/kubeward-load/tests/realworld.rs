@@ -19,11 +19,7 @@ fn realworld_corpus_loads_without_unexpected_errors() {
         .filter(|e| e.message.contains("the API server rejects this object"))
         .map(|e| {
             (
-                e.file
-                    .rsplit("realworld/")
-                    .next()
-                    .unwrap_or_default()
-                    .to_owned(),
+                e.file.rsplit("realworld/").next().unwrap_or_default().to_owned(),
                 e.line,
             )
         })
@@ -40,8 +36,7 @@ fn realworld_corpus_loads_without_unexpected_errors() {
                 Some(57)
             ),
             (
-                "kubernetes__ingress-nginx/docs/examples/auth/oauth-external-auth/vouch-proxy.yaml"
-                    .to_owned(),
+                "kubernetes__ingress-nginx/docs/examples/auth/oauth-external-auth/vouch-proxy.yaml".to_owned(),
                 Some(21)
             ),
         ]

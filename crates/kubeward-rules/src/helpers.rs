@@ -39,9 +39,7 @@ pub fn containers<'a>(view: &'a PodTemplateView<'a>) -> impl Iterator<Item = Con
 
 /// Init and regular containers only: the ones that run for the pod's lifetime or start it. Ephemeral debug
 /// containers have no resources or probes to set.
-pub fn long_running_containers<'a>(
-    view: &'a PodTemplateView<'a>,
-) -> impl Iterator<Item = ContainerAt<'a>> + 'a {
+pub fn long_running_containers<'a>(view: &'a PodTemplateView<'a>) -> impl Iterator<Item = ContainerAt<'a>> + 'a {
     containers(view).filter(|c| c.kind != ContainerKind::Ephemeral)
 }
 

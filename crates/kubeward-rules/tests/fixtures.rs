@@ -9,12 +9,7 @@ use std::path::Path;
 fn findings_of(rule: &'static RuleMeta, file: &Path) -> Vec<String> {
     let text = std::fs::read_to_string(file).unwrap();
     let loaded = kubeward_load::parse_str(&text, &file.display().to_string());
-    assert!(
-        loaded.errors.is_empty(),
-        "{}: {:?}",
-        file.display(),
-        loaded.errors
-    );
+    assert!(loaded.errors.is_empty(), "{}: {:?}", file.display(), loaded.errors);
     let inventory = Inventory::new(loaded.objects);
     let mut config = Config::default();
     config.rules.enable.push(rule.id.to_owned());
@@ -23,15 +18,7 @@ fn findings_of(rule: &'static RuleMeta, file: &Path) -> Vec<String> {
         ..Settings::default()
     };
     let raw = run_checks(&inventory, &kubeward_rules::registry(), &settings);
-    let result = kubeward_core::engine::finalize(
-        &inventory,
-        raw,
-        &settings,
-        &Default::default(),
-        vec![],
-        vec![],
-        1,
-    );
+    let result = kubeward_core::engine::finalize(&inventory, raw, &settings, &Default::default(), vec![], vec![], 1);
     result
         .findings
         .iter()
@@ -66,22 +53,14 @@ fn every_rule_has_fixtures_that_hold() {
             continue;
         }
         let fail = findings_of(rule, &dir.join("fail.yaml"));
-        assert!(
-            !fail.is_empty(),
-            "{}: fail.yaml produced no finding",
-            rule.id
-        );
+        assert!(!fail.is_empty(), "{}: fail.yaml produced no finding", rule.id);
         let expected_path = dir.join("expected.txt");
         let actual = fail.join("\n") + "\n";
         if update {
             std::fs::write(&expected_path, &actual).unwrap();
         } else {
-            let expected = std::fs::read_to_string(&expected_path).unwrap_or_else(|_| {
-                panic!(
-                    "{}: no expected.txt (run with UPDATE_SNAPSHOTS=1 and review)",
-                    rule.id
-                )
-            });
+            let expected = std::fs::read_to_string(&expected_path)
+                .unwrap_or_else(|_| panic!("{}: no expected.txt (run with UPDATE_SNAPSHOTS=1 and review)", rule.id));
             assert_eq!(
                 actual, expected,
                 "{}: findings of fail.yaml differ from expected.txt",
@@ -89,11 +68,7 @@ fn every_rule_has_fixtures_that_hold() {
             );
         }
         let pass = findings_of(rule, &dir.join("pass.yaml"));
-        assert!(
-            pass.is_empty(),
-            "{}: pass.yaml produced findings: {pass:#?}",
-            rule.id
-        );
+        assert!(pass.is_empty(), "{}: pass.yaml produced findings: {pass:#?}", rule.id);
         checked += 1;
     }
     assert!(missing.is_empty(), "rules without fixtures: {missing:?}");

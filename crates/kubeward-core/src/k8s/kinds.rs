@@ -216,6 +216,10 @@ pub enum Body {
     RuntimeClass(Box<RuntimeClassBody>),
     /// Validating- and MutatingWebhookConfiguration.
     WebhookConfiguration(Box<WebhookConfigurationBody>),
+    /// Component configuration files read by the control-plane and node checks (KubeletConfiguration,
+    /// EncryptionConfiguration, AdmissionConfiguration, audit Policy, kubeconfig, kubeadm ClusterConfiguration),
+    /// kept whole: their schemas are many and the checks read few fields.
+    Config(Box<serde_json::Value>),
     /// A kind no rule reads: counted, not evaluated.
     Other,
 }

@@ -46,9 +46,7 @@ impl LabelSelector {
     /// Whether the selector matches a label set, with the API server's semantics: an empty selector matches
     /// everything; an unknown operator matches nothing.
     pub fn matches(&self, labels: &BTreeMap<String, String>) -> bool {
-        self.match_labels
-            .iter()
-            .all(|(k, v)| labels.get(k) == Some(v))
+        self.match_labels.iter().all(|(k, v)| labels.get(k) == Some(v))
             && self.match_expressions.iter().all(|req| {
                 let value = labels.get(&req.key);
                 match req.operator.as_str() {

@@ -1,8 +1,6 @@
 use super::reference::parse;
 use crate::helpers::containers;
-use kubeward_core::{
-    Check, Context, Domain, Dread, Emitter, Object, PodTemplateView, Stride, rule,
-};
+use kubeward_core::{Check, Context, Domain, Dread, Emitter, Object, PodTemplateView, Stride, rule};
 
 rule! {
     /// ## What it checks

@@ -22,9 +22,7 @@ pub fn parse(image: &str) -> ImageRef<'_> {
         None => (rest, None),
     };
     let (registry, repository) = match name.split_once('/') {
-        Some((first, path))
-            if first.contains('.') || first.contains(':') || first == "localhost" =>
-        {
+        Some((first, path)) if first.contains('.') || first.contains(':') || first == "localhost" => {
             (Some(first), path)
         }
         _ => (None, name),
@@ -52,10 +50,7 @@ mod tests {
                 digest: None
             }
         );
-        assert_eq!(
-            parse("registry:5000/team/app:1.2").registry,
-            Some("registry:5000")
-        );
+        assert_eq!(parse("registry:5000/team/app:1.2").registry, Some("registry:5000"));
         assert_eq!(parse("registry:5000/team/app:1.2").tag, Some("1.2"));
         assert_eq!(parse("registry:5000/team/app").tag, None);
         let d = parse("ghcr.io/acme/app@sha256:abc");

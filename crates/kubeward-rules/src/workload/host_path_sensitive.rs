@@ -1,6 +1,4 @@
-use kubeward_core::{
-    Check, Context, Domain, Dread, Emitter, Object, PodTemplateView, Stride, rule,
-};
+use kubeward_core::{Check, Context, Domain, Dread, Emitter, Object, PodTemplateView, Stride, rule};
 
 rule! {
     /// ## What it checks
@@ -71,12 +69,10 @@ fn sensitive_prefix(path: &str) -> Option<&'static str> {
     if trimmed.is_empty() && path.starts_with('/') {
         return Some("/");
     }
-    SENSITIVE.iter().copied().find(|p| {
-        trimmed == *p
-            || trimmed
-                .strip_prefix(p)
-                .is_some_and(|rest| rest.starts_with('/'))
-    })
+    SENSITIVE
+        .iter()
+        .copied()
+        .find(|p| trimmed == *p || trimmed.strip_prefix(p).is_some_and(|rest| rest.starts_with('/')))
 }
 
 fn check(view: &PodTemplateView<'_>, _: &Object, _: &Context<'_>, out: &mut Emitter<'_>) {
@@ -90,10 +86,7 @@ fn check(view: &PodTemplateView<'_>, _: &Object, _: &Context<'_>, out: &mut Emit
             };
             out.emit(
                 &RULE,
-                view.spec_path()
-                    .key("volumes")
-                    .index(i)
-                    .keys("hostPath.path"),
+                view.spec_path().key("volumes").index(i).keys("hostPath.path"),
                 format!("volume {:?} mounts the node's {:?}{what}", v.name, hp.path),
             );
         }
@@ -110,10 +103,7 @@ mod tests {
         assert_eq!(sensitive_prefix("/etc/"), Some("/etc"));
         assert_eq!(sensitive_prefix("/etc/kubernetes/pki"), Some("/etc"));
         assert_eq!(sensitive_prefix("/etcd-data"), None);
-        assert_eq!(
-            sensitive_prefix("/var/run/docker.sock"),
-            Some("/var/run/docker.sock")
-        );
+        assert_eq!(sensitive_prefix("/var/run/docker.sock"), Some("/var/run/docker.sock"));
         assert_eq!(sensitive_prefix("/data"), None);
     }
 }

@@ -1,7 +1,5 @@
 use crate::helpers::long_running_containers;
-use kubeward_core::{
-    Check, Context, Domain, Dread, Emitter, Object, PodTemplateView, Stride, rule,
-};
+use kubeward_core::{Check, Context, Domain, Dread, Emitter, Object, PodTemplateView, Stride, rule};
 
 rule! {
     /// ## What it checks
@@ -48,10 +46,7 @@ rule! {
 
 fn check(view: &PodTemplateView<'_>, _: &Object, _: &Context<'_>, out: &mut Emitter<'_>) {
     for c in long_running_containers(view) {
-        if c.security_context()
-            .and_then(|s| s.read_only_root_filesystem)
-            != Some(true)
-        {
+        if c.security_context().and_then(|s| s.read_only_root_filesystem) != Some(true) {
             out.emit(
                 &RULE,
                 c.path.keys("securityContext.readOnlyRootFilesystem"),

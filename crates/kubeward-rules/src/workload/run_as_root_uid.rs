@@ -1,7 +1,5 @@
 use crate::helpers::containers;
-use kubeward_core::{
-    Check, Context, Domain, Dread, Emitter, Object, PodTemplateView, Stride, rule,
-};
+use kubeward_core::{Check, Context, Domain, Dread, Emitter, Object, PodTemplateView, Stride, rule};
 
 rule! {
     /// ## What it checks
@@ -50,11 +48,7 @@ fn check(view: &PodTemplateView<'_>, _: &Object, _: &Context<'_>, out: &mut Emit
         ("runAsGroup", pod.and_then(|s| s.run_as_group)),
     ] {
         if value == Some(0) {
-            out.emit(
-                &RULE,
-                pod_path.key(field),
-                format!("the pod sets {field}: 0 (root)"),
-            );
+            out.emit(&RULE, pod_path.key(field), format!("the pod sets {field}: 0 (root)"));
         }
     }
     for c in containers(view) {
