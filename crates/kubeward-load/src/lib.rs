@@ -134,8 +134,9 @@ pub fn parse_bytes(bytes: &[u8], file: &str, discovered: bool) -> Loaded {
         }
     };
     let loaded = parse_str(text, file);
-    if discovered && loaded.objects.is_empty() && !has_kubernetes_document(text) {
-        let why = if text.contains("{{") {
+    let unrendered_template = !loaded.errors.is_empty() && looks_like_go_template(text);
+    if discovered && (unrendered_template || (loaded.objects.is_empty() && !has_kubernetes_document(text))) {
+        let why = if unrendered_template {
             "an unrendered template (run `helm template` and scan its output)"
         } else {
             "no Kubernetes objects (no document with apiVersion and kind)"
@@ -150,6 +151,29 @@ pub fn parse_bytes(bytes: &[u8], file: &str, discovered: bool) -> Loaded {
         };
     }
     loaded
+}
+
+/// Whether the text holds Go template actions as Helm charts do (`{{ .Values.x }}`, `{{- if ... }}`,
+/// `{{ include ... }}`), as opposed to `{{ }}` inside strings such as Prometheus alert templates.
+fn looks_like_go_template(text: &str) -> bool {
+    const KEYWORDS: [&str; 12] = [
+        ".",
+        "$",
+        "if ",
+        "else",
+        "end",
+        "range ",
+        "with ",
+        "include ",
+        "template ",
+        "define ",
+        "toYaml ",
+        "tpl ",
+    ];
+    text.match_indices("{{").any(|(i, _)| {
+        let rest = text[i + 2..].trim_start_matches('-').trim_start();
+        KEYWORDS.iter().any(|k| rest.starts_with(k))
+    })
 }
 
 /// Cheap test whether any line looks like a top-level `kind:` or JSON `"kind"` key.

@@ -155,8 +155,12 @@ impl Builder {
             Some(Frame::Seq { items, .. }) => items.push(node),
             Some(Frame::Map { entries, key, .. }) => match key.take() {
                 None => {
-                    let text = key_text(&node.value, "");
-                    *key = Some(Key { text, mark: node.mark });
+                    let mark = node.mark;
+                    let text = match node.value {
+                        Value::Str(s) => s,
+                        other => key_text(&other, ""),
+                    };
+                    *key = Some(Key { text, mark });
                 }
                 Some(k) => {
                     if let Some(existing) = entries.iter_mut().find(|(ek, _)| ek.text == k.text) {
@@ -289,6 +293,26 @@ fn reindent_continuation(text: &str, line: usize) -> Option<String> {
     Some(with_indent(text, next + 1, wanted))
 }
 
+/// Moves an error reported past the end of the content (an unclosed bracket or quote found at end of input) back
+/// to the last line that has content, where the reader will look for it.
+fn clamp_to_content(mut issue: YamlIssue, text: &str, first_line: u32) -> YamlIssue {
+    let last = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .map(|(i, l)| (i as u32 + first_line, l.chars().count() as u32))
+        .last();
+    if let Some((line, width)) = last
+        && issue.mark.line > line
+    {
+        issue.mark = Mark {
+            line,
+            column: width + 1,
+        };
+    }
+    issue
+}
+
 fn parse_once(text: &str, first_line: u32) -> Parsed {
     let mut b = Builder {
         line_offset: first_line - 1,
@@ -325,7 +349,7 @@ fn parse_once(text: &str, first_line: u32) -> Parsed {
     };
     Parsed {
         documents: b.done,
-        fatal,
+        fatal: fatal.map(|f| clamp_to_content(f, text, first_line)),
         warnings: b.warnings,
     }
 }
@@ -335,9 +359,9 @@ fn step(b: &mut Builder, event: Event<'_>, span: &Span) -> Result<(), YamlIssue>
     match event {
         Event::Scalar(text, style, anchor, tag) => {
             b.count(1, mark)?;
-            let is_str_tag = tag.as_ref().is_some_and(|t| {
-                t.handle == "tag:yaml.org,2002:" && t.suffix == "str" || t.handle == "!!" && t.suffix == "str"
-            });
+            let is_str_tag = tag
+                .as_ref()
+                .is_some_and(|t| t.suffix == "str" && (t.handle == "tag:yaml.org,2002:" || t.handle == "!!"));
             let value = if style == ScalarStyle::Plain && !is_str_tag {
                 resolve_plain(&text)
             } else {
