@@ -62,18 +62,7 @@ impl Inventory {
 
     /// Pod-bearing objects in `namespace` whose pod labels match a Service selector.
     pub fn selected_by_service(&self, namespace: &str, selector: &BTreeMap<String, String>) -> Vec<usize> {
-        if selector.is_empty() {
-            return Vec::new();
-        }
-        self.in_namespace(namespace)
-            .iter()
-            .copied()
-            .filter(|&i| {
-                self.objects[i]
-                    .pod_template()
-                    .is_some_and(|t| selector.iter().all(|(k, v)| t.metadata.labels.get(k) == Some(v)))
-            })
-            .collect()
+        PodLabelIndex::new(self).selected(self, namespace, selector)
     }
 
     fn compute_exposure(&self) -> BTreeMap<usize, Exposure> {
@@ -82,7 +71,7 @@ impl Inventory {
         let mut ingress_backends: BTreeMap<(String, String), String> = BTreeMap::new();
         for o in &self.objects {
             if let Body::Ingress(ing) = &o.body {
-                let ns = o.namespace().unwrap_or("default").to_owned();
+                let ns = o.namespace().unwrap_or("").to_owned();
                 let Some(spec) = &ing.spec else { continue };
                 let backends = spec.default_backend.iter().chain(spec.backend.iter()).chain(
                     spec.rules
@@ -98,12 +87,14 @@ impl Inventory {
                 }
             }
         }
+        let index = PodLabelIndex::new(self);
         for o in &self.objects {
             let Body::Service(svc) = &o.body else {
                 continue;
             };
             let Some(spec) = &svc.spec else { continue };
-            let ns = o.namespace().unwrap_or("default");
+            // Objects without a namespace land together in whatever namespace they are applied to.
+            let ns = o.namespace().unwrap_or("");
             let via = match spec.type_.as_deref() {
                 Some(t @ ("LoadBalancer" | "NodePort")) => Some(format!("Service/{} ({t})", o.name())),
                 _ if !spec.external_ips.is_empty() => Some(format!("Service/{} (externalIPs)", o.name())),
@@ -112,10 +103,48 @@ impl Inventory {
                     .map(|ing| format!("{ing} through Service/{}", o.name())),
             };
             let Some(via) = via else { continue };
-            for i in self.selected_by_service(ns, &spec.selector) {
+            for i in index.selected(self, ns, &spec.selector) {
                 out.entry(i).or_insert_with(|| Exposure { via: via.clone() });
             }
         }
         out
+    }
+}
+
+/// Pod-bearing objects by (namespace, label key, label value), so matching a selector looks only at the objects
+/// that carry its first label instead of every object of the namespace.
+struct PodLabelIndex<'a> {
+    by_label: std::collections::HashMap<(&'a str, &'a str, &'a str), Vec<usize>>,
+}
+
+impl<'a> PodLabelIndex<'a> {
+    fn new(inventory: &'a Inventory) -> Self {
+        let mut by_label: std::collections::HashMap<(&str, &str, &str), Vec<usize>> = Default::default();
+        for (i, o) in inventory.objects.iter().enumerate() {
+            let Some(t) = o.pod_template() else { continue };
+            let ns = o.namespace().unwrap_or("");
+            for (k, v) in &t.metadata.labels {
+                by_label.entry((ns, k.as_str(), v.as_str())).or_default().push(i);
+            }
+        }
+        PodLabelIndex { by_label }
+    }
+
+    fn selected(&self, inventory: &Inventory, namespace: &str, selector: &BTreeMap<String, String>) -> Vec<usize> {
+        let Some((k, v)) = selector.iter().next() else {
+            return Vec::new();
+        };
+        let Some(candidates) = self.by_label.get(&(namespace, k.as_str(), v.as_str())) else {
+            return Vec::new();
+        };
+        candidates
+            .iter()
+            .copied()
+            .filter(|&i| {
+                inventory.objects[i]
+                    .pod_template()
+                    .is_some_and(|t| selector.iter().all(|(k, v)| t.metadata.labels.get(k) == Some(v)))
+            })
+            .collect()
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::{ReportInput, object_label, rating};
 use kubeward_core::{Finding, RuleMeta, Severity};
+use serde::Serialize;
 use serde_json::{Value, json};
 use std::path::Path;
 
@@ -79,33 +80,171 @@ pub fn artifact_uri(file: &str, cwd: Option<&Path>) -> String {
         .collect()
 }
 
-fn result(f: &Finding, index: usize, cwd: Option<&Path>) -> Value {
-    let mut physical = json!({"artifactLocation": {"uri": artifact_uri(&f.location.file, cwd)}});
-    if f.location.line > 0 {
-        physical["region"] = json!({"startLine": f.location.line, "startColumn": f.location.column.max(1)});
-    }
-    let mut r = json!({
-        "ruleId": f.rule.id,
-        "ruleIndex": index,
-        "level": level(f.severity),
-        "message": {"text": format!("{} Fix: {}", f.message, f.rule.remediation)},
-        "locations": [{
-            "physicalLocation": physical,
-            "logicalLocations": [{"fullyQualifiedName": object_label(f), "kind": "object"}],
-        }],
-        "partialFingerprints": {"kubewardFindingHash/v1": f.fingerprint},
-        "properties": {
-            "path": f.path.as_str(),
-            "severity": f.severity.name(),
-            "dreadRating": rating(f),
-            "security-severity": security_severity(f.severity),
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ResultJson<'a> {
+    rule_id: &'static str,
+    rule_index: usize,
+    level: &'static str,
+    message: Text,
+    locations: [LocationJson; 1],
+    partial_fingerprints: Fingerprints<'a>,
+    properties: ResultProperties<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    suppressions: Option<[SuppressionJson<'a>; 1]>,
+}
+
+#[derive(Serialize)]
+struct Text {
+    text: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct LocationJson {
+    physical_location: PhysicalLocation,
+    logical_locations: [LogicalLocation; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation {
+    artifact_location: ArtifactLocation,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    region: Option<Region>,
+}
+
+#[derive(Serialize)]
+struct ArtifactLocation {
+    uri: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    start_line: u32,
+    start_column: u32,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct LogicalLocation {
+    fully_qualified_name: String,
+    kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct Fingerprints<'a> {
+    #[serde(rename = "kubewardFindingHash/v1")]
+    v1: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ResultProperties<'a> {
+    path: &'a str,
+    severity: &'static str,
+    dread_rating: f64,
+    #[serde(rename = "security-severity")]
+    security_severity: &'static str,
+}
+
+#[derive(Serialize)]
+struct SuppressionJson<'a> {
+    kind: &'static str,
+    justification: &'a str,
+}
+
+fn physical(file: &str, line: Option<u32>, column: Option<u32>, cwd: Option<&Path>) -> PhysicalLocation {
+    PhysicalLocation {
+        artifact_location: ArtifactLocation {
+            uri: artifact_uri(file, cwd),
         },
-    });
-    if let Some(s) = &f.suppressed {
-        let kind = if s.kind == "annotation" { "inSource" } else { "external" };
-        r["suppressions"] = json!([{"kind": kind, "justification": s.reason}]);
+        region: line.filter(|l| *l > 0).map(|l| Region {
+            start_line: l,
+            start_column: column.unwrap_or(1).max(1),
+        }),
     }
-    r
+}
+
+fn result<'a>(f: &'a Finding, index: usize, cwd: Option<&Path>) -> ResultJson<'a> {
+    ResultJson {
+        rule_id: f.rule.id,
+        rule_index: index,
+        level: level(f.severity),
+        message: Text {
+            text: format!("{} Fix: {}", f.message, f.rule.remediation),
+        },
+        locations: [LocationJson {
+            physical_location: physical(&f.location.file, Some(f.location.line), Some(f.location.column), cwd),
+            logical_locations: [LogicalLocation {
+                fully_qualified_name: object_label(f),
+                kind: "object",
+            }],
+        }],
+        partial_fingerprints: Fingerprints { v1: &f.fingerprint },
+        properties: ResultProperties {
+            path: f.path.as_str(),
+            severity: f.severity.name(),
+            dread_rating: rating(f),
+            security_severity: security_severity(f.severity),
+        },
+        suppressions: f.suppressed.as_ref().map(|s| {
+            [SuppressionJson {
+                kind: if s.kind == "annotation" { "inSource" } else { "external" },
+                justification: &s.reason,
+            }]
+        }),
+    }
+}
+
+#[derive(Serialize)]
+struct Notification {
+    level: &'static str,
+    message: Text,
+    locations: [NotificationLocation; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct NotificationLocation {
+    physical_location: PhysicalLocation,
+}
+
+#[derive(Serialize)]
+struct Sarif<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: [Run<'a>; 1],
+}
+
+#[derive(Serialize)]
+struct Run<'a> {
+    tool: Tool<'a>,
+    invocations: [Invocation; 1],
+    results: Vec<ResultJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct Tool<'a> {
+    driver: Driver<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Driver<'a> {
+    name: &'static str,
+    version: &'a str,
+    information_uri: &'static str,
+    rules: Vec<Value>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Invocation {
+    execution_successful: bool,
+    tool_execution_notifications: Vec<Notification>,
 }
 
 pub fn render(input: &ReportInput<'_>) -> String {
@@ -117,38 +256,45 @@ pub fn render(input: &ReportInput<'_>) -> String {
             rules.push(f.rule);
         }
     }
-    let results: Vec<Value> = input
+    let results: Vec<ResultJson> = input
         .shown()
         .map(|f| {
             let i = rules.iter().position(|r| r.id == f.rule.id).unwrap_or(0);
             result(f, i, input.cwd)
         })
         .collect();
-    let notifications: Vec<Value> = input
+    let notifications: Vec<Notification> = input
         .result
         .errors
         .iter()
-        .map(|e| {
-            let mut physical = json!({"artifactLocation": {"uri": artifact_uri(&e.file, input.cwd)}});
-            if let Some(line) = e.line.filter(|l| *l > 0) {
-                physical["region"] = json!({"startLine": line, "startColumn": e.column.unwrap_or(1).max(1)});
-            }
-            json!({"level": "error", "message": {"text": e.message}, "locations": [{"physicalLocation": physical}]})
+        .map(|e| Notification {
+            level: "error",
+            message: Text {
+                text: e.message.clone(),
+            },
+            locations: [NotificationLocation {
+                physical_location: physical(&e.file, e.line, e.column, input.cwd),
+            }],
         })
         .collect();
-    let doc = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "kubeward",
-                "version": input.tool_version,
-                "informationUri": "https://github.com/kubeward/kubeward",
-                "rules": rules.iter().map(|r| descriptor(r)).collect::<Vec<_>>(),
-            }},
-            "invocations": [{"executionSuccessful": true, "toolExecutionNotifications": notifications}],
-            "results": results,
+    let doc = Sarif {
+        schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        version: "2.1.0",
+        runs: [Run {
+            tool: Tool {
+                driver: Driver {
+                    name: "kubeward",
+                    version: input.tool_version,
+                    information_uri: "https://github.com/kubeward/kubeward",
+                    rules: rules.iter().map(|r| descriptor(r)).collect(),
+                },
+            },
+            invocations: [Invocation {
+                execution_successful: true,
+                tool_execution_notifications: notifications,
+            }],
+            results,
         }],
-    });
+    };
     serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
 }
