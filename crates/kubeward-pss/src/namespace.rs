@@ -1,0 +1,1 @@
+//! Namespace labels, configuration and the namespace dry run (filled in below).
