@@ -66,6 +66,9 @@ pub fn equivalent(a: &LevelVersion, b: &LevelVersion) -> bool {
     (a.level == Level::Privileged && b.level == Level::Privileged) || a == b
 }
 
+/// Selects one mode's level-version in a policy.
+type ModeField = fn(&mut Policy) -> &mut LevelVersion;
+
 /// The policy a namespace's labels give, starting from `defaults`, with the errors of invalid labels. Invalid
 /// enforce levels fail closed (`restricted`), invalid audit and warn levels fail open (`privileged`), invalid
 /// versions become `latest`. If the enforce level label is valid and the warn level label absent, warn is raised to
@@ -74,7 +77,7 @@ pub fn policy_from_labels(labels: &BTreeMap<String, String>, defaults: &Policy) 
     let mut policy = *defaults;
     let mut errors = Vec::new();
     let mut enforce_level_set = false;
-    let modes: [(&str, Level, fn(&mut Policy) -> &mut LevelVersion); 3] = [
+    let modes: [(&str, Level, ModeField); 3] = [
         ("enforce", Level::Restricted, |p| &mut p.enforce),
         ("audit", Level::Privileged, |p| &mut p.audit),
         ("warn", Level::Privileged, |p| &mut p.warn),
