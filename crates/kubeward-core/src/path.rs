@@ -44,11 +44,15 @@ impl FieldPath {
         FieldPath(s)
     }
 
-    /// This path extended by a dotted run of plain keys, e.g. `securityContext.privileged`.
-    pub fn keys(&self, dotted: &str) -> Self {
+    /// This path extended by a relative path in this type's syntax, e.g. `securityContext.privileged` or
+    /// `capabilities.add[2]`.
+    pub fn keys(&self, relative: &str) -> Self {
         let mut p = self.clone();
-        for k in dotted.split('.').filter(|k| !k.is_empty()) {
-            p = p.key(k);
+        for seg in FieldPath(relative.to_owned()).segments() {
+            p = match seg {
+                Segment::Key(k) => p.key(k),
+                Segment::Index(i) => p.index(i),
+            };
         }
         p
     }
@@ -256,6 +260,8 @@ mod tests {
         assert_eq!(a.as_str(), r#"metadata.annotations["a.b/c"]"#);
         assert_eq!(a.segments().last(), Some(Segment::Key("a.b/c")));
         assert_eq!(a.parent().as_str(), "metadata.annotations");
+        let c = FieldPath::root().key("containers").index(0).keys("ports[1].hostPort");
+        assert_eq!(c.as_str(), "containers[0].ports[1].hostPort");
     }
 
     #[test]

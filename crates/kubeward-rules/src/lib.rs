@@ -6,6 +6,7 @@
 
 pub mod helpers;
 pub mod image;
+pub mod pss;
 pub mod workload;
 
 use kubeward_core::RuleMeta;
@@ -13,6 +14,7 @@ use kubeward_core::RuleMeta;
 /// Every rule, in the order `kubeward rules` lists them.
 pub fn registry() -> Vec<&'static RuleMeta> {
     let mut rules: Vec<&'static RuleMeta> = Vec::new();
+    rules.extend(pss::RULES);
     rules.extend(workload::RULES);
     rules.extend(image::RULES);
     rules.push(&kubeward_core::engine::SUPPRESSION_INVALID);

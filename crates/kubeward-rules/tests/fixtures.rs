@@ -6,7 +6,11 @@ use kubeward_core::settings::Config;
 use kubeward_core::{Inventory, RuleMeta, Settings};
 use std::path::Path;
 
+/// Pod Security rules of the baseline level that restricted overrides are tested at the level in `pss-level`.
 fn findings_of(rule: &'static RuleMeta, file: &Path) -> Vec<String> {
+    let level_file = file.with_file_name("pss-level");
+    let pss_level =
+        std::fs::read_to_string(level_file).map_or_else(|_| "restricted".to_owned(), |l| l.trim().to_owned());
     let text = std::fs::read_to_string(file).unwrap();
     let loaded = kubeward_load::parse_str(&text, &file.display().to_string());
     assert!(loaded.errors.is_empty(), "{}: {:?}", file.display(), loaded.errors);
@@ -15,6 +19,7 @@ fn findings_of(rule: &'static RuleMeta, file: &Path) -> Vec<String> {
     config.rules.enable.push(rule.id.to_owned());
     let settings = Settings {
         config,
+        pss_level,
         ..Settings::default()
     };
     let raw = run_checks(&inventory, &kubeward_rules::registry(), &settings);

@@ -26,6 +26,8 @@ struct Cli {
 enum Command {
     /// Scan manifests (files, directories, `-` for stdin) with every enabled rule.
     Scan(Box<cmd::scan::ScanArgs>),
+    /// Would these objects pass Pod Security Admission? Upstream's exact verdicts and messages.
+    Pss(cmd::pss::PssArgs),
     /// List every rule: id, title, severity, STRIDE, DREAD, enabled by default.
     Rules(cmd::rules::RulesArgs),
     /// Print a rule's documentation.
@@ -47,6 +49,7 @@ fn main() -> ExitCode {
     };
     let code = match cli.command {
         Command::Scan(a) => cmd::scan::run(*a),
+        Command::Pss(a) => cmd::pss::run(a),
         Command::Rules(a) => cmd::rules::list(a),
         Command::Explain(a) => cmd::rules::explain(a),
         Command::Docs(a) => cmd::rules::docs(a),

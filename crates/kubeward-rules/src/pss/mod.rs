@@ -68,9 +68,7 @@ pub fn level_version(level: &str, version: &str) -> LevelVersion {
 
 fn run(view: &PodTemplateView<'_>, _: &Object, ctx: &Context<'_>, out: &mut Emitter<'_>) {
     let lv = level_version(&ctx.settings.pss_level, &ctx.settings.pss_version);
-    let mut spec = view.spec.clone();
-    kubeward_pss::normalize(view.metadata, &mut spec, view.is_pod);
-    let evaluation = kubeward_pss::evaluate(&lv, view.metadata, &spec);
+    let evaluation = evaluate_normalized(view, &lv);
     for failure in &evaluation.failures {
         let Some(rule) = rule_of(failure.id) else { continue };
         let path = match failure.paths.first() {
@@ -85,6 +83,14 @@ fn run(view: &PodTemplateView<'_>, _: &Object, ctx: &Context<'_>, out: &mut Emit
         };
         out.emit(rule, path, message);
     }
+}
+
+/// Evaluates a pod spec after the API server's normalisation, which works on a copy.
+pub fn evaluate_normalized(view: &PodTemplateView<'_>, lv: &LevelVersion) -> kubeward_pss::Evaluation {
+    let mut metadata = view.metadata.clone();
+    let mut spec = view.spec.clone();
+    kubeward_pss::normalize(&mut metadata, &mut spec, view.is_pod);
+    kubeward_pss::evaluate(lv, &metadata, &spec)
 }
 
 /// `prefix` (a plain dotted path) followed by `rest`.

@@ -1,4 +1,5 @@
 pub mod completions;
+pub mod pss;
 pub mod rules;
 pub mod scan;
 

@@ -178,6 +178,15 @@ pub fn run(args: ScanArgs) -> u8 {
         }
     };
     let settings = settings_from(config, args.pss_level, args.pss_version, args.enable, args.disable);
+    if kubeward_pss::Level::parse(&settings.pss_level).is_none()
+        || kubeward_pss::Version::parse(&settings.pss_version).is_none()
+    {
+        eprintln!(
+            "kubeward: Pod Security level must be baseline or restricted and version latest or v1.N, got {}:{}",
+            settings.pss_level, settings.pss_version
+        );
+        return exit::ERROR;
+    }
     let baseline = match args.baseline.as_deref().map(read_baseline).transpose() {
         Ok(b) => b,
         Err(e) => {
