@@ -355,6 +355,13 @@ fn build_object(
         }
     };
     let mut source_map = SourceMap::default();
+    source_map.insert(
+        hash_root(),
+        LineCol {
+            line: node.mark.line,
+            column: node.mark.column,
+        },
+    );
     record_locations(node, hash_root(), &mut source_map);
     source_map.finish();
     Ok(Object {
@@ -372,32 +379,26 @@ fn build_object(
     })
 }
 
+/// Records the position of every field below `node` (whose own position is already recorded under `hash`). A
+/// mapping value is recorded at its key: a finding about `securityContext` points at the `securityContext:` line.
 fn record_locations(node: &Node, hash: u64, map: &mut SourceMap) {
-    map.insert(
-        hash,
-        LineCol {
-            line: node.mark.line,
-            column: node.mark.column,
-        },
-    );
+    let at = |mark: node::Mark| LineCol {
+        line: mark.line,
+        column: mark.column,
+    };
     match &node.value {
         Value::Map(entries) => {
             for (k, v) in entries {
                 let h = hash_segment(hash, Segment::Key(&k.text));
-                // The key's position: a finding about `securityContext` points at the `securityContext:` line.
-                map.insert(
-                    h,
-                    LineCol {
-                        line: k.mark.line,
-                        column: k.mark.column,
-                    },
-                );
+                map.insert(h, at(k.mark));
                 record_locations(v, h, map);
             }
         }
         Value::Seq(items) => {
             for (i, v) in items.iter().enumerate() {
-                record_locations(v, hash_segment(hash, Segment::Index(i)), map);
+                let h = hash_segment(hash, Segment::Index(i));
+                map.insert(h, at(v.mark));
+                record_locations(v, h, map);
             }
         }
         _ => {}

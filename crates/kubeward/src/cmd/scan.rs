@@ -218,6 +218,7 @@ pub fn run(args: ScanArgs) -> u8 {
         loaded.notices,
         loaded.files,
     );
+    timings.stage("finalize");
     if let Some(path) = &args.write_baseline
         && let Err(e) = write_baseline(path, &result)
     {
