@@ -28,6 +28,10 @@ enum Command {
     Scan(Box<cmd::scan::ScanArgs>),
     /// Would these objects pass Pod Security Admission? Upstream's exact verdicts and messages.
     Pss(cmd::pss::PssArgs),
+    /// Who can do this? Every subject the RBAC objects of the input grant the action, with the binding and role.
+    WhoCan(cmd::rbac::WhoCanArgs),
+    /// Can this user do this? Exit 0 for yes, 1 for no, with the binding and rule that grant it.
+    Can(cmd::rbac::CanArgs),
     /// List every rule: id, title, severity, STRIDE, DREAD, enabled by default.
     Rules(cmd::rules::RulesArgs),
     /// Print a rule's documentation.
@@ -50,6 +54,8 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Command::Scan(a) => cmd::scan::run(*a),
         Command::Pss(a) => cmd::pss::run(a),
+        Command::WhoCan(a) => cmd::rbac::who_can(a),
+        Command::Can(a) => cmd::rbac::can(a),
         Command::Rules(a) => cmd::rules::list(a),
         Command::Explain(a) => cmd::rules::explain(a),
         Command::Docs(a) => cmd::rules::docs(a),

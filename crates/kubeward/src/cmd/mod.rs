@@ -1,5 +1,6 @@
 pub mod completions;
 pub mod pss;
+pub mod rbac;
 pub mod rules;
 pub mod scan;
 
