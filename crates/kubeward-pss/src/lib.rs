@@ -242,8 +242,8 @@ pub fn evaluate(lv: &LevelVersion, metadata: &ObjectMeta, spec: &PodSpec) -> Eva
 /// - for a Pod, the seccomp annotations and fields are mirrored into each other (the pod strategy's version-skew
 ///   handling on create), so an `unconfined` annotation fails the v1.19+ field check as it does on a live server.
 ///
-/// The AppArmor annotation/field mirroring (1.30+) is not applied: the check reads both forms, so the verdict is the
-/// same; the live server's message then lists the mirrored value too.
+/// - for a Pod (not Windows), a container's AppArmor annotation becomes its `appArmorProfile` field when it has
+///   none (1.30+), so the message lists both, as a live server's does.
 pub fn normalize(metadata: &mut ObjectMeta, spec: &mut PodSpec, is_pod: bool) {
     for v in &mut spec.volumes {
         if !v.has_source() {
@@ -252,6 +252,7 @@ pub fn normalize(metadata: &mut ObjectMeta, spec: &mut PodSpec, is_pod: bool) {
     }
     if is_pod {
         checks::seccomp_baseline::apply_version_skew(metadata, spec);
+        checks::app_armor_profile::apply_version_skew(metadata, spec);
     }
     if is_pod && spec.host_network == Some(true) {
         for c in spec.init_containers.iter_mut().chain(spec.containers.iter_mut()) {

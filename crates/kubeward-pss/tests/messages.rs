@@ -433,3 +433,33 @@ fn active_check_counts_per_version() {
     assert_eq!(Version::parse("v2.0"), None);
     assert_eq!(Version::parse("v1.99").map(|v| v.effective_minor()), Some(37));
 }
+
+#[test]
+fn app_armor_annotation_becomes_a_field_on_pod_create() {
+    let m = meta(json!({
+        "container.apparmor.security.beta.kubernetes.io/app": "unconfined",
+        "container.apparmor.security.beta.kubernetes.io/same": "runtime/default",
+        "container.apparmor.security.beta.kubernetes.io/bad": "localhost/"
+    }));
+    let spec = pod(
+        json!({"securityContext": {"appArmorProfile": {"type": "RuntimeDefault"}},
+        "containers": [{"name": "app"}, {"name": "same"}, {"name": "bad"}]}),
+    );
+    let (mut pm, mut ps) = (m.clone(), spec.clone());
+    normalize(&mut pm, &mut ps, true);
+    assert_eq!(
+        only("appArmorProfile", "baseline", "latest", &pm, &ps),
+        r#"forbidden AppArmor profiles (container "app" and annotation must not set AppArmor profile type to "Unconfined", "container.apparmor.security.beta.kubernetes.io/app="unconfined"")"#
+    );
+    // Equal to the pod-level profile: not copied; invalid (empty localhost profile): not copied, and PSA accepts
+    // any `localhost/` annotation.
+    assert!(ps.containers[1].security_context.is_none());
+    assert!(ps.containers[2].security_context.is_none());
+    // Templates are not synced.
+    let (mut tm, mut ts) = (m, spec);
+    normalize(&mut tm, &mut ts, false);
+    assert_eq!(
+        only("appArmorProfile", "baseline", "latest", &tm, &ts),
+        r#"forbidden AppArmor profile (annotation must not set AppArmor profile type to "container.apparmor.security.beta.kubernetes.io/app="unconfined"")"#
+    );
+}

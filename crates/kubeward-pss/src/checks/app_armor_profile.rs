@@ -48,12 +48,16 @@ pub fn v1_0(pod: &Pod<'_>) -> Option<Failure> {
         setters.push(containers_phrase(&names));
     }
     let mut entries = Vec::new();
+    let mut annotation_paths = Vec::new();
     for (key, value) in &pod.metadata.annotations {
         if key.starts_with(ANNOTATION_PREFIX) && bad_annotation(value) {
             entries.push(format!("{key}={}", go_quote(value)));
-            paths.push(PathIn::Metadata(FieldPath::root().key("annotations").key(key)));
+            annotation_paths.push(PathIn::Metadata(FieldPath::root().key("annotations").key(key)));
         }
     }
+    // Annotations first: on a Pod the API server copies them into fields, which are then not in the manifest.
+    annotation_paths.append(&mut paths);
+    let paths = annotation_paths;
     if !entries.is_empty() {
         setters.push(pluralize("annotation", "annotations", entries.len()).to_owned());
     }
@@ -76,4 +80,53 @@ pub fn v1_0(pod: &Pod<'_>) -> Option<Failure> {
         ),
         paths,
     )
+}
+
+/// The profile an AppArmor annotation value stands for, when it is a valid one.
+fn profile_of_annotation(value: &str) -> Option<AppArmorProfile> {
+    let (type_, localhost_profile) = match value {
+        "runtime/default" => ("RuntimeDefault", None),
+        "unconfined" => ("Unconfined", None),
+        _ => {
+            let p = value.strip_prefix("localhost/").filter(|p| !p.trim().is_empty())?;
+            ("Localhost", Some(p.to_owned()))
+        }
+    };
+    Some(AppArmorProfile {
+        type_: type_.to_owned(),
+        localhost_profile,
+    })
+}
+
+/// The pod strategy's AppArmor version-skew handling on create (1.30+, not for Windows pods): a container's
+/// annotation, when the container has no `appArmorProfile` field, becomes the field, unless the value is invalid or
+/// equals the pod-level profile.
+pub fn apply_version_skew(metadata: &kubeward_core::k8s::ObjectMeta, spec: &mut kubeward_core::k8s::PodSpec) {
+    if spec.is_windows() {
+        return;
+    }
+    let pod_profile = spec.security_context.as_ref().and_then(|s| s.app_armor_profile.clone());
+    for c in spec
+        .init_containers
+        .iter_mut()
+        .chain(spec.containers.iter_mut())
+        .chain(spec.ephemeral_containers.iter_mut())
+    {
+        let Some(value) = metadata.annotations.get(&format!("{ANNOTATION_PREFIX}{}", c.name)) else {
+            continue;
+        };
+        if c.security_context
+            .as_ref()
+            .is_some_and(|s| s.app_armor_profile.is_some())
+        {
+            continue;
+        }
+        if let Some(field) = profile_of_annotation(value)
+            && pod_profile.as_ref() != Some(&field)
+        {
+            c.security_context
+                .get_or_insert_with(Default::default)
+                .app_armor_profile = Some(field);
+        }
+    }
 }
