@@ -8,6 +8,7 @@ pub mod helpers;
 pub mod image;
 pub mod pss;
 pub mod rbac;
+pub mod service;
 pub mod workload;
 
 use kubeward_core::RuleMeta;
@@ -18,6 +19,7 @@ pub fn registry() -> Vec<&'static RuleMeta> {
     rules.extend(pss::RULES);
     rules.extend(workload::RULES);
     rules.extend(image::RULES);
+    rules.extend(service::RULES);
     rules.extend(rbac::RULES);
     rules.push(&kubeward_core::engine::SUPPRESSION_INVALID);
     rules

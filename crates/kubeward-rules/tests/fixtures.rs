@@ -15,7 +15,10 @@ fn findings_of(rule: &'static RuleMeta, file: &Path) -> Vec<String> {
     let loaded = kubeward_load::parse_str(&text, &file.display().to_string());
     assert!(loaded.errors.is_empty(), "{}: {:?}", file.display(), loaded.errors);
     let inventory = Inventory::new(loaded.objects);
-    let mut config = Config::default();
+    // An optional `config.yaml` beside the fixture sets `.kubeward.yaml` options the rule reads.
+    let mut config: Config = std::fs::read_to_string(file.with_file_name("config.yaml"))
+        .map(|text| kubeward_load::from_yaml_str(&text, "config.yaml").unwrap())
+        .unwrap_or_default();
     config.rules.enable.push(rule.id.to_owned());
     let settings = Settings {
         config,

@@ -28,7 +28,6 @@ rule! {
         dread: Dread::new(3, 3, 3, 3, 3),
         remediation: "Remove system:anonymous and system:unauthenticated from the binding's subjects.",
         references: &["https://kubernetes.io/docs/reference/access-authn-authz/authentication/#anonymous-requests"],
-        peers: &[("kubescape", "C-0262")],
         check: Check::Object(check),
     };
 }

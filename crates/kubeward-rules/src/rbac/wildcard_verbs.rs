@@ -35,7 +35,7 @@ rule! {
         dread: Dread::new(3, 3, 2, 2, 2),
         remediation: "List the verbs the subject needs instead of \"*\".",
         references: &["https://kubernetes.io/docs/concepts/security/rbac-good-practices/"],
-        peers: &[("kubescape", "C-0187"), ("checkov", "CKV_K8S_49"), ("kube-linter", "wildcard-in-rules"), ("kube-bench", "5.1.3")],
+        peers: &[("checkov", "CKV_K8S_49"), ("kube-linter", "wildcard-in-rules"), ("kube-bench", "5.1.3")],
         check: Check::Object(check),
     };
 }

@@ -32,7 +32,7 @@ rule! {
         dread: Dread::new(1, 3, 1, 1, 2),
         remediation: "Create a ServiceAccount for the workload and set serviceAccountName.",
         references: &["https://kubernetes.io/docs/concepts/security/service-accounts/"],
-        peers: &[("kubescape", "C-0189"), ("checkov", "CKV_K8S_41"), ("kube-linter", "default-service-account"), ("kube-bench", "5.1.5")],
+        peers: &[("checkov", "CKV_K8S_41"), ("kube-linter", "default-service-account"), ("kube-bench", "5.1.5")],
         check: Check::PodTemplate(check),
     };
 }
