@@ -8,6 +8,7 @@ pub mod helpers;
 pub mod image;
 pub mod pss;
 pub mod rbac;
+pub mod secret;
 pub mod service;
 pub mod workload;
 
@@ -19,6 +20,7 @@ pub fn registry() -> Vec<&'static RuleMeta> {
     rules.extend(pss::RULES);
     rules.extend(workload::RULES);
     rules.extend(image::RULES);
+    rules.extend(secret::RULES);
     rules.extend(service::RULES);
     rules.extend(rbac::RULES);
     rules.push(&kubeward_core::engine::SUPPRESSION_INVALID);
