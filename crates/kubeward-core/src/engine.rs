@@ -193,12 +193,21 @@ pub fn finalize(
     files: usize,
 ) -> ScanResult {
     let config = &settings.config;
-    let mut expired_reported = BTreeSet::new();
-    let mut findings: Vec<Finding> = raw
-        .into_iter()
+    // Each object's identity once, shared by its findings.
+    let mut refs: Vec<Option<std::sync::Arc<crate::object::ObjectRef>>> = vec![None; inventory.len()];
+    for r in &raw {
+        if refs[r.object].is_none() {
+            refs[r.object] = Some(std::sync::Arc::new(inventory.objects[r.object].object_ref()));
+        }
+    }
+    // Each finding is finished independently, in parallel; expired ignore entries are gathered after.
+    let finished: Vec<(Finding, Option<usize>)> = raw
+        .into_par_iter()
         .map(|r| {
             let object = &inventory.objects[r.object];
-            let object_ref = object.object_ref();
+            let object_ref = refs[r.object]
+                .clone()
+                .unwrap_or_else(|| std::sync::Arc::new(object.object_ref()));
             let (dread, dread_reasons) = risk_in_context(r.rule, r.object, object, inventory);
             let severity = config.severity_override(r.rule.id).unwrap_or_else(|| dread.severity());
             let at = object
@@ -214,15 +223,16 @@ pub fn finalize(
                 template: object.origin.template.clone(),
             };
             let fp = fingerprint(r.rule.id, &object_ref, &r.path);
+            let mut expired = BTreeSet::new();
             let suppressed = annotation_suppression(object, r.rule.id)
-                .or_else(|| config_suppression(settings, r.rule.id, &location, &object_ref, &mut expired_reported))
+                .or_else(|| config_suppression(settings, r.rule.id, &location, &object_ref, &mut expired))
                 .or_else(|| {
                     options.baseline.filter(|b| b.contains(&fp)).map(|_| Suppression {
                         kind: "baseline",
                         reason: "in the baseline".into(),
                     })
                 });
-            Finding {
+            let finding = Finding {
                 rule: r.rule,
                 severity,
                 message: r.message,
@@ -233,9 +243,16 @@ pub fn finalize(
                 dread_reasons,
                 fingerprint: fp,
                 suppressed,
-            }
+            };
+            (finding, expired.into_iter().next())
         })
         .collect();
+    let mut expired_reported = BTreeSet::new();
+    let mut findings: Vec<Finding> = Vec::with_capacity(finished.len());
+    for (f, expired) in finished {
+        expired_reported.extend(expired);
+        findings.push(f);
+    }
     for i in expired_reported {
         let ig = &config.ignore[i];
         notices.push(Notice {
@@ -248,7 +265,7 @@ pub fn finalize(
             ),
         });
     }
-    findings.sort_by(|a, b| {
+    findings.par_sort_by(|a, b| {
         (
             &a.location.file,
             a.location.line,
@@ -323,6 +340,9 @@ fn config_suppression(
     object: &crate::object::ObjectRef,
     expired: &mut BTreeSet<usize>,
 ) -> Option<Suppression> {
+    if settings.config.ignore.is_empty() {
+        return None;
+    }
     let object_text = match &object.namespace {
         Some(ns) => format!("{}/{}/{}", object.kind, ns, object.name),
         None => format!("{}/{}", object.kind, object.name),

@@ -31,7 +31,8 @@ pub struct Finding {
     pub rule: &'static RuleMeta,
     pub severity: Severity,
     pub message: String,
-    pub object: ObjectRef,
+    /// Shared by every finding of the object.
+    pub object: Arc<ObjectRef>,
     pub path: FieldPath,
     pub location: Location,
     pub dread: Dread,

@@ -19,6 +19,8 @@ pub struct Inventory {
     by_namespace: BTreeMap<String, Vec<usize>>,
     /// Per pod-bearing object, how it is exposed, if it is.
     exposure: BTreeMap<usize, Exposure>,
+    /// ServiceAccounts by (namespace, name).
+    service_accounts: std::collections::HashMap<(String, String), usize>,
 }
 
 impl Inventory {
@@ -34,7 +36,21 @@ impl Inventory {
                 .push(i);
         }
         inv.exposure = inv.compute_exposure();
+        inv.service_accounts = inv
+            .objects
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| matches!(o.body, Body::ServiceAccount(_)))
+            .map(|(i, o)| ((o.namespace().unwrap_or_default().to_owned(), o.name().to_owned()), i))
+            .collect();
         inv
+    }
+
+    /// The ServiceAccount `name` of `namespace`, if the input has it.
+    pub fn service_account(&self, namespace: &str, name: &str) -> Option<&crate::object::Object> {
+        self.service_accounts
+            .get(&(namespace.to_owned(), name.to_owned()))
+            .map(|&i| &self.objects[i])
     }
 
     pub fn len(&self) -> usize {

@@ -138,7 +138,7 @@ fn error(e: &InputError) -> ErrorJson<'_> {
     }
 }
 
-pub fn render(input: &ReportInput<'_>) -> String {
+pub fn write(input: &ReportInput<'_>, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let r = input.result;
     let report = Report {
         schema_version: 1,
@@ -163,5 +163,6 @@ pub fn render(input: &ReportInput<'_>) -> String {
                 .collect()
         }),
     };
-    serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"
+    serde_json::to_writer(&mut *out, &report)?;
+    out.write_all(b"\n")
 }

@@ -44,13 +44,23 @@ impl std::str::FromStr for Format {
     }
 }
 
-pub fn render(format: Format, input: &ReportInput<'_>) -> String {
+/// Writes the report. JSON and SARIF are serialised straight into `out` (compact, one document, newline-ended), so
+/// a large report is never held in memory twice.
+pub fn write(format: Format, input: &ReportInput<'_>, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     match format {
-        Format::Text => text::render(input),
-        Format::Json => json::render(input),
-        Format::Sarif => sarif::render(input),
-        Format::Junit => junit::render(input),
+        Format::Text => out.write_all(text::render(input).as_bytes()),
+        Format::Json => json::write(input, out),
+        Format::Sarif => sarif::write(input, out),
+        Format::Junit => out.write_all(junit::render(input).as_bytes()),
     }
+}
+
+/// The report as a string (see [`write`]).
+pub fn render(format: Format, input: &ReportInput<'_>) -> String {
+    let mut buf = Vec::new();
+    // Writing to a Vec cannot fail.
+    let _ = write(format, input, &mut buf);
+    String::from_utf8(buf).unwrap_or_default()
 }
 
 impl ReportInput<'_> {

@@ -247,7 +247,7 @@ struct Invocation {
     tool_execution_notifications: Vec<Notification>,
 }
 
-pub fn render(input: &ReportInput<'_>) -> String {
+pub fn write(input: &ReportInput<'_>, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let index_of = |id: &str| input.rules.iter().position(|r| r.id == id);
     // Findings of rules outside the registry cannot happen, but a descriptor is added rather than a bad index.
     let mut rules: Vec<&RuleMeta> = input.rules.to_vec();
@@ -296,5 +296,6 @@ pub fn render(input: &ReportInput<'_>) -> String {
             results,
         }],
     };
-    serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+    serde_json::to_writer(&mut *out, &doc)?;
+    out.write_all(b"\n")
 }

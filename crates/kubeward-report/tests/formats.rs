@@ -54,7 +54,7 @@ fn finding(name: &str, line: u32, suppressed: Option<Suppression>) -> Finding {
         severity: Severity::High,
         message: format!("container \"c\" of {name} <bad> & \"worse\""),
         fingerprint: fingerprint("test.rule", &object, &path),
-        object,
+        object: object.into(),
         path,
         location: Location {
             file: Arc::from("/work/app/deploy/pod.yaml"),

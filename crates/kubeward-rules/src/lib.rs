@@ -6,6 +6,7 @@
 
 pub mod helpers;
 pub mod image;
+pub mod network;
 pub mod pss;
 pub mod rbac;
 pub mod secret;
@@ -21,6 +22,7 @@ pub fn registry() -> Vec<&'static RuleMeta> {
     rules.extend(workload::RULES);
     rules.extend(image::RULES);
     rules.extend(secret::RULES);
+    rules.extend(network::RULES);
     rules.extend(service::RULES);
     rules.extend(rbac::RULES);
     rules.push(&kubeward_core::engine::SUPPRESSION_INVALID);

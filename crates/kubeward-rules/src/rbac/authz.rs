@@ -171,6 +171,8 @@ pub struct Grant {
 pub struct Rbac {
     pub roles: Vec<ResolvedRole>,
     pub bindings: Vec<ResolvedBinding>,
+    /// Role index by (kind, namespace, name).
+    index: std::collections::HashMap<(&'static str, Option<String>, String), usize>,
 }
 
 fn subject_display(s: &Subject, binding_namespace: &str) -> String {
@@ -246,6 +248,12 @@ impl Rbac {
             }
         }
         rbac.aggregate();
+        rbac.index = rbac
+            .roles
+            .iter()
+            .enumerate()
+            .map(|(i, r)| ((r.kind, r.namespace.clone(), r.name.clone()), i))
+            .collect();
         rbac
     }
 
@@ -283,17 +291,12 @@ impl Rbac {
 
     /// The role a binding refers to, if it exists.
     pub fn role_of(&self, b: &ResolvedBinding) -> Option<&ResolvedRole> {
-        match b.role_ref.kind.as_str() {
-            "ClusterRole" => self
-                .roles
-                .iter()
-                .find(|r| r.kind == "ClusterRole" && r.name == b.role_ref.name),
-            "Role" if b.kind == "RoleBinding" => self
-                .roles
-                .iter()
-                .find(|r| r.kind == "Role" && r.name == b.role_ref.name && r.namespace == b.namespace),
-            _ => None,
-        }
+        let key = match b.role_ref.kind.as_str() {
+            "ClusterRole" => ("ClusterRole", None, b.role_ref.name.clone()),
+            "Role" if b.kind == "RoleBinding" => ("Role", b.namespace.clone(), b.role_ref.name.clone()),
+            _ => return None,
+        };
+        self.index.get(&key).map(|&i| &self.roles[i])
     }
 
     /// Whether the binding applies to a request in `namespace` ("" = cluster scope).

@@ -48,13 +48,13 @@ fn check(view: &PodTemplateView<'_>, object: &Object, ctx: &Context<'_>, out: &m
     }
     let sa_name = view.spec.effective_service_account();
     let namespace = object.namespace().unwrap_or("");
-    let sa_setting = ctx.inventory.in_namespace(namespace).iter().find_map(|&i| {
-        let o = &ctx.inventory.objects[i];
-        match &o.body {
-            Body::ServiceAccount(sa) if o.name() == sa_name => Some(sa.automount_service_account_token),
+    let sa_setting = ctx
+        .inventory
+        .service_account(namespace, sa_name)
+        .and_then(|o| match &o.body {
+            Body::ServiceAccount(sa) => Some(sa.automount_service_account_token),
             _ => None,
-        }
-    });
+        });
     // The pod's own setting wins over the ServiceAccount's.
     if pod_setting.is_none() && sa_setting == Some(Some(false)) {
         return;

@@ -29,6 +29,33 @@ pub fn write_output(output: Option<&std::path::Path>, text: &str) -> bool {
     }
 }
 
+/// Streams a report to `--output` or stdout through a buffer. Returns false (after saying why on stderr) when it
+/// cannot; a closed pipe (`| head`) is not worth a message.
+pub fn write_report(
+    output: Option<&std::path::Path>,
+    render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> bool {
+    let result = match output {
+        Some(p) => std::fs::File::create(p).and_then(|f| {
+            let mut w = std::io::BufWriter::with_capacity(1 << 20, f);
+            render(&mut w)?;
+            w.flush()
+        }),
+        None => {
+            let mut w = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
+            render(&mut w).and_then(|_| w.flush())
+        }
+    };
+    match result {
+        Ok(()) => true,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => false,
+        Err(e) => {
+            eprintln!("kubeward: cannot write the report: {e}");
+            false
+        }
+    }
+}
+
 /// Whether stdout is a terminal that should get colour, honouring `--color` and `NO_COLOR`.
 pub fn use_color(choice: ColorChoice, to_file: bool) -> bool {
     use std::io::IsTerminal;

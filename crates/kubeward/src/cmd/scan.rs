@@ -1,9 +1,9 @@
-use crate::cmd::{ColorChoice, use_color, write_output};
+use crate::cmd::{ColorChoice, use_color, write_report};
 use crate::exit;
 use kubeward_core::engine::{Finalize, ScanResult, finalize, run_checks};
 use kubeward_core::settings::Config;
 use kubeward_core::{InputError, Inventory, Settings, Severity};
-use kubeward_report::{Format, ReportInput, render};
+use kubeward_report::{Format, ReportInput};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -227,22 +227,20 @@ pub fn run(args: ScanArgs) -> u8 {
     }
     let format: Format = args.format.parse().unwrap_or(Format::Text);
     let cwd = std::env::current_dir().ok();
-    let report = render(
-        format,
-        &ReportInput {
-            result: &result,
-            rules: &rules,
-            tool_version: env!("CARGO_PKG_VERSION"),
-            show_suppressed: args.show_suppressed,
-            color: matches!(format, Format::Text) && use_color(args.color, args.output.is_some()),
-            cwd: cwd.as_deref(),
-        },
-    );
-    timings.stage("render");
-    if !write_output(args.output.as_deref(), &report) {
+    let input = ReportInput {
+        result: &result,
+        rules: &rules,
+        tool_version: env!("CARGO_PKG_VERSION"),
+        show_suppressed: args.show_suppressed,
+        color: matches!(format, Format::Text) && use_color(args.color, args.output.is_some()),
+        cwd: cwd.as_deref(),
+    };
+    if !write_report(args.output.as_deref(), |out| {
+        kubeward_report::write(format, &input, out)
+    }) {
         return exit::ERROR;
     }
-    timings.stage("write");
+    timings.stage("render and write");
     // Machine formats keep stdout clean; say on stderr what went wrong with the input.
     if !matches!(format, Format::Text) {
         report_errors_on_stderr(&result.errors);
